@@ -1,0 +1,1 @@
+namespace QuantBench.LlamaCpp; internal static class Placeholder {}

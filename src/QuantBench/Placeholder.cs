@@ -1,0 +1,1 @@
+namespace QuantBench; internal static class Placeholder {}
