@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using LLama;
+using LLama.Native;
+using QuantBench.Engines;
+
+namespace QuantBench.LlamaCpp;
+
+/// <summary>One llama.cpp model and context; requests run one at a time on sequence 0.</summary>
+internal sealed class LlamaCppSession : IModelSession
+{
+    private readonly LLamaWeights weights;
+    private readonly LLamaContext context;
+    private readonly LLamaBatch batch = new();
+
+    internal LlamaCppSession(LLamaWeights weights, LLamaContext context)
+    {
+        this.weights = weights;
+        this.context = context;
+        VocabularySize = weights.Vocab.Count;
+        BeginningOfSequenceToken = weights.Vocab.BOS is { } bos ? (int)bos : null;
+    }
+
+    public int VocabularySize { get; }
+
+    public int? BeginningOfSequenceToken { get; }
+
+    public long KvCacheBytes => 0;
+
+    public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        int needed = request.PromptLength + request.OutputTokens;
+        if (needed > context.ContextSize)
+        {
+            throw new InvalidOperationException($"the request needs {needed} tokens of context but the context holds {context.ContextSize}");
+        }
+
+        var handle = context.NativeHandle;
+        handle.MemoryClear(true);
+        var tokenTimes = ImmutableArray.CreateBuilder<double>(request.OutputTokens);
+
+        long start = Stopwatch.GetTimestamp();
+        batch.Clear();
+        var prompt = request.PromptTokens;
+        for (int i = 0; i < prompt.Length; i++)
+        {
+            batch.Add((LLamaToken)prompt[i], i, LLamaSeqId.Zero, i == prompt.Length - 1);
+        }
+
+        Decode(handle);
+        double prefillEndMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        int next = ArgMax(handle.GetLogitsIth(batch.TokenCount - 1));
+        tokenTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+
+        for (int position = prompt.Length; tokenTimes.Count < request.OutputTokens; position++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.Clear();
+            batch.Add((LLamaToken)next, position, LLamaSeqId.Zero, true);
+            Decode(handle);
+            next = ArgMax(handle.GetLogitsIth(0));
+            tokenTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return new RequestTrace(prompt.Length, prefillEndMs, tokenTimes.MoveToImmutable());
+    }
+
+    private void Decode(SafeLLamaContextHandle handle)
+    {
+        var result = handle.Decode(batch);
+        if (result != DecodeResult.Ok)
+        {
+            throw new InvalidOperationException($"llama_decode failed: {result}");
+        }
+    }
+
+    // Greedy decoding: the most likely token, end-of-sequence included (generation is forced to length).
+    private static int ArgMax(Span<float> logits)
+    {
+        int best = 0;
+        float bestValue = float.NegativeInfinity;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            if (logits[i] > bestValue)
+            {
+                bestValue = logits[i];
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    public void Dispose()
+    {
+        context.Dispose();
+        weights.Dispose();
+    }
+}

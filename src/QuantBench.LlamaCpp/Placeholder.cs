@@ -1,1 +1,0 @@
-namespace QuantBench.LlamaCpp; internal static class Placeholder {}

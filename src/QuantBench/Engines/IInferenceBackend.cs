@@ -1,0 +1,11 @@
+namespace QuantBench.Engines;
+
+/// <summary>An inference engine that can load a model file into a session (llama.cpp today; a server or ONNX Runtime later).</summary>
+public interface IInferenceBackend
+{
+    /// <summary>What the engine is and which build of it runs, recorded with every result.</summary>
+    EngineInfo Describe();
+
+    /// <summary>Loads a model. Throws <see cref="ModelLoadException"/> with a one-line reason when the engine refuses it.</summary>
+    IModelSession Load(ModelLoadOptions options, CancellationToken cancellationToken);
+}

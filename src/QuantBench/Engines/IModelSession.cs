@@ -1,0 +1,20 @@
+namespace QuantBench.Engines;
+
+/// <summary>A loaded model with one context, able to serve one generation request at a time.</summary>
+public interface IModelSession : IDisposable
+{
+    /// <summary>Number of tokens in the model's vocabulary.</summary>
+    int VocabularySize { get; }
+
+    /// <summary>The beginning-of-sequence token, or null when the model has none.</summary>
+    int? BeginningOfSequenceToken { get; }
+
+    /// <summary>Bytes the engine reserved for the KV cache of this session's context (0 when unknown).</summary>
+    long KvCacheBytes { get; }
+
+    /// <summary>
+    /// Runs one request from an empty KV cache: prefill the prompt, then generate exactly
+    /// <see cref="GenerationRequest.OutputTokens"/> tokens greedily, ignoring end-of-sequence.
+    /// </summary>
+    RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken);
+}
