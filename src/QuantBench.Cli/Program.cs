@@ -1,1 +1,3 @@
-return 0;
+using QuantBench.Cli;
+
+return await QuantBenchApp.RunAsync(args);

@@ -1,0 +1,133 @@
+using System.ComponentModel;
+using QuantBench.Engines;
+using QuantBench.Models;
+using QuantBench.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace QuantBench.Cli.Commands;
+
+/// <summary>Options of <c>quantbench run</c>; defaults are those of the foundation issue and docs/metrics.md.</summary>
+internal sealed class RunSettings : CommandSettings
+{
+    [CommandArgument(0, "[models]")]
+    [Description("GGUF files to measure. None: the embedded default (a synthetic model and its quantization ladder).")]
+    public string[] Models { get; init; } = [];
+
+    [CommandOption("-p|--prompt-tokens <N>")]
+    [Description("Prompt tokens per request (P).")]
+    [DefaultValue(128)]
+    public int PromptTokens { get; init; } = 128;
+
+    [CommandOption("-n|--gen-tokens <N>")]
+    [Description("Generated tokens per request (N), forced.")]
+    [DefaultValue(64)]
+    public int GenTokens { get; init; } = 64;
+
+    [CommandOption("-w|--warmup <N>")]
+    [Description("Warm-up requests before measuring.")]
+    [DefaultValue(2)]
+    public int Warmup { get; init; } = 2;
+
+    [CommandOption("-r|--runs <N>")]
+    [Description("Measured requests per model.")]
+    [DefaultValue(10)]
+    public int Runs { get; init; } = 10;
+
+    [CommandOption("-t|--threads <N>")]
+    [Description("CPU threads for llama.cpp (default: all logical cores).")]
+    public int? Threads { get; init; }
+
+    [CommandOption("-c|--ctx-size <N>")]
+    [Description("Context size (default: just enough for one request, rounded up to 256).")]
+    [DefaultValue(0)]
+    public int ContextSize { get; init; }
+
+    [CommandOption("-b|--batch-size <N>")]
+    [DefaultValue(2048)]
+    public int BatchSize { get; init; } = 2048;
+
+    [CommandOption("--ubatch-size <N>")]
+    [DefaultValue(512)]
+    public int MicroBatchSize { get; init; } = 512;
+
+    [CommandOption("--load-mode <MODE>")]
+    [Description("mmap, no-mmap or mlock.")]
+    [DefaultValue("mmap")]
+    public string LoadMode { get; init; } = "mmap";
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed of prompts and of the synthetic model.")]
+    [DefaultValue(42)]
+    public int Seed { get; init; } = 42;
+
+    [CommandOption("--preset <NAME>")]
+    [Description("Synthetic model preset of the embedded default: tiny, small, medium, large.")]
+    [DefaultValue("small")]
+    public string Preset { get; init; } = "small";
+
+    [CommandOption("--types <LIST>")]
+    [Description("Quantization ladder of the embedded default, comma-separated.")]
+    [DefaultValue("f16,q8_0,q6_k,q5_k_m,q4_k_m,q4_0,q3_k_m,q2_k")]
+    public string Types { get; init; } = "f16,q8_0,q6_k,q5_k_m,q4_k_m,q4_0,q3_k_m,q2_k";
+
+    [CommandOption("-o|--output <DIR>")]
+    [Description("Output folder (default: ./quantbench-results/<timestamp>).")]
+    public string? Output { get; init; }
+
+    [CommandOption("--model-timeout <SECONDS>")]
+    [Description("Kill a model's worker after this many seconds.")]
+    [DefaultValue(1800)]
+    public int ModelTimeoutSeconds { get; init; } = 1800;
+
+    [CommandOption("--cache <DIR>")]
+    [Description("Where generated models are cached (default: ~/.cache/quantbench/models).")]
+    public string? Cache { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var problems = new List<string>(ToBenchmarkSettings().Validate());
+        if (!TryParseLoadMode(LoadMode, out _)) problems.Add($"unknown load mode '{LoadMode}' (use mmap, no-mmap or mlock)");
+        if (ModelTimeoutSeconds < 1) problems.Add($"model timeout must be at least 1 s (got {ModelTimeoutSeconds})");
+        if (Models.Length == 0)
+        {
+            try
+            {
+                QuantizationTypes.ParseList(Types);
+            }
+            catch (FormatException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
+    }
+
+    public BenchmarkSettings ToBenchmarkSettings() => new()
+    {
+        PromptTokens = PromptTokens,
+        OutputTokens = GenTokens,
+        WarmupRequests = Warmup,
+        MeasuredRequests = Runs,
+        Threads = Threads ?? Math.Max(1, Environment.ProcessorCount),
+        ContextSize = ContextSize,
+        BatchSize = BatchSize,
+        MicroBatchSize = MicroBatchSize,
+        LoadMode = TryParseLoadMode(LoadMode, out var mode) ? mode : Engines.LoadMode.Mmap,
+        Seed = Seed,
+        ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, ModelTimeoutSeconds)),
+    };
+
+    private static bool TryParseLoadMode(string text, out LoadMode mode)
+    {
+        mode = text.Trim().ToLowerInvariant() switch
+        {
+            "mmap" => Engines.LoadMode.Mmap,
+            "no-mmap" or "nommap" => Engines.LoadMode.NoMmap,
+            "mlock" => Engines.LoadMode.Mlock,
+            _ => (LoadMode)(-1),
+        };
+        return Enum.IsDefined(mode);
+    }
+}

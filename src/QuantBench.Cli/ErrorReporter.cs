@@ -1,0 +1,25 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace QuantBench.Cli;
+
+/// <summary>Turns any exception that reaches the top into one line on the console and exit code 2; never a stack trace.</summary>
+internal static class ErrorReporter
+{
+    internal const int UsageOrInputError = 2;
+
+    internal static int Report(IAnsiConsole console, Exception exception)
+    {
+        string message = exception switch
+        {
+            CommandParseException or CommandRuntimeException => exception.Message,
+            AggregateException { InnerExceptions.Count: 1 } aggregate => aggregate.InnerException!.Message,
+            _ => exception.Message,
+        };
+        console.MarkupLineInterpolated($"[red]error:[/] {OneLine(message)}");
+        return UsageOrInputError;
+    }
+
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

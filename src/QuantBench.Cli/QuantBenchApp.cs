@@ -1,0 +1,53 @@
+using QuantBench.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace QuantBench.Cli;
+
+/// <summary>The <c>quantbench</c> command line: its commands, and the rule that errors are one line and a non-zero exit code.</summary>
+internal static class QuantBenchApp
+{
+    internal static CommandApp Create(IAnsiConsole? console = null)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("quantbench");
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Measure GGUF models; with no model, the embedded default: a synthetic model quantized into a ladder.")
+                .WithExample("run")
+                .WithExample("run", "a.gguf", "b.gguf", "--runs", "20");
+            config.AddCommand<QuantizeCommand>("quantize")
+                .WithDescription("Make a ladder of quantized models from an F32/F16/BF16 GGUF with llama.cpp's quantizer.")
+                .WithExample("quantize", "base.gguf", "--types", "q8_0,q4_k_m", "-o", "ladder");
+            config.AddCommand<SynthCommand>("synth")
+                .WithDescription("Write a synthetic llama model with random weights (F32 GGUF).")
+                .WithExample("synth", "--preset", "tiny", "-o", "tiny.gguf");
+            config.AddCommand<InfoCommand>("info")
+                .WithDescription("Print a GGUF model's architecture, parameters, tensor types, size and bits per weight.")
+                .WithExample("info", "model.gguf");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Regenerate the reports of a results folder or results.json without measuring anything.");
+            config.AddCommand<WorkerModeCommand>("worker").IsHidden();
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console ?? AnsiConsole.Console, exception));
+        });
+        return app;
+    }
+
+    internal static Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl-C stops the run cleanly (results so far are kept); a second one kills it.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+        return Create(console).RunAsync(args, cancellation.Token);
+    }
+}

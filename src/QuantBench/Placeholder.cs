@@ -1,1 +1,0 @@
-namespace QuantBench; internal static class Placeholder {}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace QuantBench.Results;
+
+/// <summary>What was measured: the file, its label, and its size facts as read from its GGUF header.</summary>
+public sealed record ModelDescriptor
+{
+    public required string Path { get; init; }
+    /// <summary>Short name shown in tables, e.g. the quantization level <c>Q4_K_M</c> or the file name.</summary>
+    public required string Label { get; init; }
+    public string? Architecture { get; init; }
+    public long FileBytes { get; init; }
+    public long TensorBytes { get; init; }
+    public long ParameterCount { get; init; }
+    /// <summary>8 x tensor bytes / parameters, as llama.cpp reports it.</summary>
+    public double BitsPerWeight { get; init; }
+    /// <summary>The tensor types in the file and how many parameters each holds, e.g. Q4_K: 2.1M.</summary>
+    public ImmutableDictionary<string, long> ParametersByTensorType { get; init; } = ImmutableDictionary<string, long>.Empty;
+    public string? Sha256 { get; init; }
+}

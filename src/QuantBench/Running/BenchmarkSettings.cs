@@ -1,0 +1,63 @@
+using QuantBench.Engines;
+
+namespace QuantBench.Running;
+
+/// <summary>The request shape and conditions of a latency measurement; recorded with every result.</summary>
+public sealed record BenchmarkSettings
+{
+    /// <summary>P: prompt tokens per request (the first is BOS, the rest seeded random ids, as llama-bench does).</summary>
+    public int PromptTokens { get; init; } = 128;
+
+    /// <summary>N: tokens generated per request, forced (end-of-sequence ignored).</summary>
+    public int OutputTokens { get; init; } = 64;
+
+    public int WarmupRequests { get; init; } = 2;
+
+    public int MeasuredRequests { get; init; } = 10;
+
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Context size; 0 means just enough for one request (P + N), rounded up to 256.</summary>
+    public int ContextSize { get; init; }
+
+    public int BatchSize { get; init; } = 2048;
+
+    public int MicroBatchSize { get; init; } = 512;
+
+    public LoadMode LoadMode { get; init; } = LoadMode.Mmap;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Longest time one model may take in its worker before it is killed and reported as hung.</summary>
+    public TimeSpan ModelTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    public int EffectiveContextSize => ContextSize > 0 ? ContextSize : (PromptTokens + OutputTokens + 255) / 256 * 256;
+
+    public ModelLoadOptions LoadOptionsFor(string modelPath) => new()
+    {
+        ModelPath = modelPath,
+        Threads = Threads,
+        ContextSize = EffectiveContextSize,
+        BatchSize = BatchSize,
+        MicroBatchSize = MicroBatchSize,
+        LoadMode = LoadMode,
+    };
+
+    /// <summary>Every problem with the settings, one line each; empty when they are valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (PromptTokens < 1) problems.Add($"prompt tokens must be at least 1 (got {PromptTokens})");
+        if (OutputTokens < 2) problems.Add($"generated tokens must be at least 2 so that TPOT is defined (got {OutputTokens})");
+        if (WarmupRequests < 0) problems.Add($"warm-up requests cannot be negative (got {WarmupRequests})");
+        if (MeasuredRequests < 1) problems.Add($"measured requests must be at least 1 (got {MeasuredRequests})");
+        if (Threads < 1) problems.Add($"threads must be at least 1 (got {Threads})");
+        if (ContextSize < 0) problems.Add($"context size cannot be negative (got {ContextSize})");
+        if (ContextSize > 0 && ContextSize < PromptTokens + OutputTokens)
+            problems.Add($"context size {ContextSize} is smaller than prompt + generated tokens ({PromptTokens + OutputTokens})");
+        if (BatchSize < 1) problems.Add($"batch size must be at least 1 (got {BatchSize})");
+        if (MicroBatchSize < 1 || MicroBatchSize > BatchSize) problems.Add($"micro-batch size must be between 1 and the batch size (got {MicroBatchSize})");
+        if (BatchSize < PromptTokens) problems.Add($"batch size {BatchSize} must hold the whole prompt ({PromptTokens} tokens)");
+        return problems;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using QuantBench.Results;
+
+namespace QuantBench.Running;
+
+/// <summary>
+/// Measures each model in a fresh worker process, so that one model's memory never inflates another's
+/// peak and a native crash, an out-of-memory kill or a hang fails that model alone.
+/// </summary>
+public sealed class WorkerProcessModelRunner(WorkerCommand command) : IModelRunner
+{
+    private const int StderrLinesKept = 20;
+
+    public async Task<ModelResult> RunAsync(ModelDescriptor model, BenchmarkSettings settings, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
+    {
+        string directory = Directory.CreateTempSubdirectory("quantbench-worker-").FullName;
+        try
+        {
+            string jobPath = Path.Combine(directory, "job.json");
+            string resultPath = Path.Combine(directory, "result.json");
+            await File.WriteAllTextAsync(jobPath, ResultsJson.Serialize(new WorkerJob(model, settings)), cancellationToken).ConfigureAwait(false);
+
+            var start = new ProcessStartInfo(command.FileName)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (string argument in command.LeadingArguments.Concat(["worker", "--job", jobPath, "--out", resultPath]))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            var stderrTail = new Queue<string>();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line && WorkerProtocol.TryParseProgress(line, model.Label, out var update))
+                {
+                    progress?.Report(update);
+                }
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is null)
+                {
+                    return;
+                }
+
+                lock (stderrTail)
+                {
+                    stderrTail.Enqueue(e.Data);
+                    if (stderrTail.Count > StderrLinesKept)
+                    {
+                        stderrTail.Dequeue();
+                    }
+                }
+            };
+
+            if (!process.Start())
+            {
+                return ModelResult.Failed(model, $"could not start the worker process ({command.FileName})");
+            }
+
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.ModelTimeout);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                return ModelResult.Failed(model, $"the worker did not finish within {settings.ModelTimeout.TotalSeconds:0} s and was killed");
+            }
+
+            if (process.ExitCode == 0 && File.Exists(resultPath))
+            {
+                return ResultsJson.Deserialize<ModelResult>(await File.ReadAllTextAsync(resultPath, CancellationToken.None).ConfigureAwait(false));
+            }
+
+            string[] tail;
+            lock (stderrTail)
+            {
+                tail = stderrTail.ToArray();
+            }
+
+            return ModelResult.Failed(model, WorkerFailure.Describe(process.ExitCode, tail));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder that cannot be removed loses nothing measured.
+            }
+        }
+    }
+}
