@@ -33,8 +33,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             var types = QuantizationTypes.ParseList(settings.Types);
             var ladder = new SyntheticLadder(new LlamaCppQuantizer(), settings.Cache ?? SyntheticLadder.DefaultCacheDirectory);
             console.MarkupLineInterpolated($"No model given: measuring the embedded default, a synthetic [bold]{preset.Name}[/] llama model (random weights, seed {settings.Seed}) and {types.Length} quantization levels.");
-            models = await ProgressView.RunAsync(console, "prepare", (progress, ct) =>
-                Task.Run(() => ladder.Prepare(preset, settings.Seed, types, benchmark.Threads, phases, progress, ct), ct), cancellationToken);
+            var prepared = await ProgressView.RunAsync(console, "prepare", (progress, ct) =>
+                Task.Run(() => ladder.Prepare(preset, settings.Seed, types, benchmark.Threads, progress, ct), ct), cancellationToken);
+            models = prepared.Models;
+            phases.AddRange(prepared.Phases);
             notes.Add($"Synthetic weights: the models are a random-weight '{preset.Name}' llama model (seed {settings.Seed}) and its quantizations, so speed and memory are real but the models say nothing; quality figures only show how far each level strays from its source.");
         }
         else
@@ -56,7 +58,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         };
 
         var runner = new BenchmarkRunner(
-            new WorkerProcessModelRunner(WorkerCommand.ForCurrentProcess(typeof(RunCommand).Assembly.Location)),
+            new WorkerProcessModelRunner(WorkerCommand.ForCli(typeof(RunCommand).Assembly.Location)),
             CompositeExporter.Default);
         var measureClock = Stopwatch.StartNew();
         bool interrupted = false;

@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using QuantBench.Gguf;
+using QuantBench.Reports;
+using QuantBench.Synthetic;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace QuantBench.Cli.Commands;
+
+/// <summary><c>quantbench synth</c>: write a synthetic llama model with random weights from a seed.</summary>
+internal sealed class SynthCommand(IAnsiConsole console) : Command<SynthCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--preset <NAME>")]
+        [Description("tiny, small, medium or large.")]
+        [DefaultValue("small")]
+        public string Preset { get; init; } = "small";
+
+        [CommandOption("--seed <N>")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Default: synthetic-<preset>-seed<N>.gguf in the current folder.")]
+        public string? Output { get; init; }
+    }
+
+    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var preset = SyntheticModelPresets.Get(settings.Preset);
+        string output = settings.Output ?? $"synthetic-{preset.Name}-seed{settings.Seed}.gguf";
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        console.Progress().Start(progress =>
+        {
+            var task = progress.AddTask($"writing {Markup.Escape(output)}", maxValue: 1.0);
+            SyntheticModelGenerator.Write(preset, settings.Seed, output, new Running.SynchronousProgress<double>(f => task.Value = f), cancellationToken);
+            task.Value = 1.0;
+        });
+        var summary = GgufModelSummary.From(GgufReader.Read(output));
+        console.MarkupLineInterpolated($"Wrote {Path.GetFullPath(output)}: synthetic {preset.Name} llama model (random weights, seed {settings.Seed}), {Units.Parameters(summary.ParameterCount)} parameters, {Units.Bytes(summary.FileBytes)}.");
+        return 0;
+    }
+}
