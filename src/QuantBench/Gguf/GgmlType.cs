@@ -39,4 +39,6 @@ public enum GgmlType : uint
     TQ2_0 = 35,
     MXFP4 = 39,
     NVFP4 = 40,
+    Q1_0 = 41,
+    Q2_0 = 42,
 }

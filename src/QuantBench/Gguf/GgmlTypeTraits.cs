@@ -45,6 +45,8 @@ public static class GgmlTypeTraits
         new(GgmlType.TQ2_0, "TQ2_0", QK_K, 66),
         new(GgmlType.MXFP4, "MXFP4", 32, 17),
         new(GgmlType.NVFP4, "NVFP4", 64, 36),
+        new(GgmlType.Q1_0, "Q1_0", 128, 18),
+        new(GgmlType.Q2_0, "Q2_0", 64, 18),
     }.ToFrozenDictionary(info => info.Type);
 
     /// <summary>Every known type, in id order.</summary>
