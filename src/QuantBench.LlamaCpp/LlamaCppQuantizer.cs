@@ -24,7 +24,7 @@ public sealed class LlamaCppQuantizer : IModelQuantizer
         bool ok;
         try
         {
-            ok = LLamaQuantizer.Quantize(sourcePath, temporary, ftype, threads, allowRequantize: true, quantizeOutputTensor: false);
+            ok = LLamaQuantizer.Quantize(sourcePath, temporary, ftype, threads, allowRequantize: true, quantizeOutputTensor: true);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -29,7 +29,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         if (synthetic)
         {
-            var preset = SyntheticModelPreset.Get(settings.Preset);
+            var preset = SyntheticModelPresets.Find(settings.Preset);
             var types = QuantizationTypes.ParseList(settings.Types);
             var ladder = new SyntheticLadder(new LlamaCppQuantizer(), settings.Cache ?? SyntheticLadder.DefaultCacheDirectory);
             console.MarkupLineInterpolated($"No model given: measuring the embedded default, a synthetic [bold]{preset.Name}[/] llama model (random weights, seed {settings.Seed}) and {types.Length} quantization levels.");

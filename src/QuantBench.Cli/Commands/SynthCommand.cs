@@ -24,11 +24,14 @@ internal sealed class SynthCommand(IAnsiConsole console) : Command<SynthCommand.
         [CommandOption("-o|--output <FILE>")]
         [Description("Default: synthetic-<preset>-seed<N>.gguf in the current folder.")]
         public string? Output { get; init; }
+
+        public override ValidationResult Validate() =>
+            Seed < 0 ? ValidationResult.Error($"seed cannot be negative (got {Seed})") : ValidationResult.Success();
     }
 
     protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var preset = SyntheticModelPresets.Get(settings.Preset);
+        var preset = SyntheticModelPresets.Find(settings.Preset);
         string output = settings.Output ?? $"synthetic-{preset.Name}-seed{settings.Seed}.gguf";
         string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
         if (folder is not null)
@@ -39,7 +42,7 @@ internal sealed class SynthCommand(IAnsiConsole console) : Command<SynthCommand.
         console.Progress().Start(progress =>
         {
             var task = progress.AddTask($"writing {Markup.Escape(output)}", maxValue: 1.0);
-            SyntheticModelGenerator.Write(preset, settings.Seed, output, new Running.SynchronousProgress<double>(f => task.Value = f), cancellationToken);
+            SyntheticModelGenerator.Write(preset, (ulong)settings.Seed, output, new Running.SynchronousProgress<double>(f => task.Value = f), cancellationToken);
             task.Value = 1.0;
         });
         var summary = GgufModelSummary.From(GgufReader.Read(output));

@@ -47,10 +47,9 @@ public sealed class SyntheticLadder(IModelQuantizer quantizer, string cacheDirec
         bool cached = File.Exists(basePath);
         if (!cached)
         {
-            string partial = basePath + ".partial";
+            // The generator writes through a temporary file, so a cached file is always whole.
             var generation = new SynchronousProgress<double>(f => progress?.Report(new BenchmarkProgress("F32", "generate", (int)(f * 100), 100)));
-            SyntheticModelGenerator.Write(preset, seed, partial, generation, cancellationToken);
-            File.Move(partial, basePath, overwrite: true);
+            SyntheticModelGenerator.Write(preset, (ulong)seed, basePath, generation, cancellationToken);
         }
 
         progress?.Report(new BenchmarkProgress("F32", "generate", 100, 100));

@@ -55,6 +55,7 @@ public sealed record BenchmarkSettings
         if (ContextSize < 0) problems.Add($"context size cannot be negative (got {ContextSize})");
         if (ContextSize > 0 && ContextSize < PromptTokens + OutputTokens)
             problems.Add($"context size {ContextSize} is smaller than prompt + generated tokens ({PromptTokens + OutputTokens})");
+        if (Seed < 0) problems.Add($"seed cannot be negative (got {Seed})");
         if (BatchSize < 1) problems.Add($"batch size must be at least 1 (got {BatchSize})");
         if (MicroBatchSize < 1 || MicroBatchSize > BatchSize) problems.Add($"micro-batch size must be between 1 and the batch size (got {MicroBatchSize})");
         if (BatchSize < PromptTokens) problems.Add($"batch size {BatchSize} must hold the whole prompt ({PromptTokens} tokens)");

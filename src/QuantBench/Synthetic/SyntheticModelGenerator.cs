@@ -10,6 +10,9 @@ namespace QuantBench.Synthetic;
 /// </summary>
 public static class SyntheticModelGenerator
 {
+    /// <summary>Bumped whenever the same preset and seed would give different bytes; part of the model cache key.</summary>
+    public const int FormatVersion = 1;
+
     private const int ChunkElements = 1 << 16;
     private const float EmbeddingStd = 0.02f;
 
