@@ -18,7 +18,7 @@ internal sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Se
         public string Model { get; init; } = "";
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ModelInspector.Describe(settings.Model);
         var summary = GgufModelSummary.From(GgufReader.Read(settings.Model));

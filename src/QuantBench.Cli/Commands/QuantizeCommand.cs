@@ -44,7 +44,7 @@ internal sealed class QuantizeCommand(IAnsiConsole console) : Command<QuantizeCo
         }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var types = QuantizationTypes.ParseList(settings.Types);
         string output = settings.Output ?? Path.GetDirectoryName(Path.GetFullPath(settings.Base))!;

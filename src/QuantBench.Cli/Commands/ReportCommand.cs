@@ -21,7 +21,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportComman
         public string? Output { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var run = ResultsJson.ReadRun(settings.Results);
         string directory = settings.Output ?? (Directory.Exists(settings.Results) ? settings.Results : Path.GetDirectoryName(Path.GetFullPath(settings.Results))!);

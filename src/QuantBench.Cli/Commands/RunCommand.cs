@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using QuantBench.Cli.Rendering;
 using QuantBench.LlamaCpp;
-using QuantBench.Machine;
+//MACHINE using QuantBench.Machine;
 using QuantBench.Models;
 using QuantBench.Preparation;
 using QuantBench.Reports;
@@ -18,7 +18,7 @@ namespace QuantBench.Cli.Commands;
 /// <summary><c>quantbench run</c>: prepare the models (or the embedded default), measure each in its own worker, write the reports.</summary>
 internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var benchmark = settings.ToBenchmarkSettings();
         var phases = ImmutableArray.CreateBuilder<PhaseDuration>();
@@ -52,7 +52,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             StartedUtc = started,
             Settings = benchmark,
             Engine = backend.Describe(),
-            Machine = MachineFingerprintReader.Read(),
+            //MACHINE Machine = MachineFingerprintReader.Read(),
             SyntheticWeights = synthetic,
             Notes = notes.ToImmutable(),
         };

@@ -29,7 +29,7 @@ internal sealed class SynthCommand(IAnsiConsole console) : Command<SynthCommand.
             Seed < 0 ? ValidationResult.Error($"seed cannot be negative (got {Seed})") : ValidationResult.Success();
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var preset = SyntheticModelPresets.Find(settings.Preset);
         string output = settings.Output ?? $"synthetic-{preset.Name}-seed{settings.Seed}.gguf";

@@ -24,7 +24,7 @@ internal sealed class WorkerModeCommand : AsyncCommand<WorkerModeCommand.Setting
         public string Out { get; init; } = "";
     }
 
-    protected override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         try
         {

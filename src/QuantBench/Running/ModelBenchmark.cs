@@ -62,9 +62,9 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
                 KvCacheBytes = session.KvCacheBytes,
                 Memory = new MemoryResult
                 {
-                    BaselineResidentBytes = baseline.ResidentBytes,
-                    ResidentAfterLoadBytes = afterLoad.ResidentBytes,
-                    PeakResidentBytes = end.PeakResidentBytes,
+                    BaselineResidentBytes = baseline?.ResidentBytes ?? 0,
+                    ResidentAfterLoadBytes = afterLoad?.ResidentBytes ?? 0,
+                    PeakResidentBytes = end?.PeakResidentBytes ?? 0,
                 },
                 Latency = LatencyResult.From(settings.PromptTokens, settings.OutputTokens, settings.WarmupRequests, samples.MoveToImmutable()),
             };

@@ -8,6 +8,12 @@ internal sealed class ScriptedBackend(Func<int, GenerationRequest, RequestTrace>
 {
     public List<GenerationRequest> Requests { get; } = [];
 
+    private RequestTrace Next(GenerationRequest request)
+    {
+        Requests.Add(request);
+        return script(Requests.Count - 1, request);
+    }
+
     public string? RefuseWith { get; init; }
 
     public EngineInfo Describe() => new("scripted", "test", "none", "none", "");
@@ -38,8 +44,7 @@ internal sealed class ScriptedBackend(Func<int, GenerationRequest, RequestTrace>
 
         public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken)
         {
-            owner.Requests.Add(request);
-            return script(owner.Requests.Count - 1, request);
+            return owner.Next(request);
         }
 
         public void Dispose()

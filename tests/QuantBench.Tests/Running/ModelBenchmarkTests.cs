@@ -34,7 +34,7 @@ public sealed class ModelBenchmarkTests
         Assert.Equal(10.0, latency.TimeToFirstTokenMs.Min, 9);
         Assert.Equal(40.0, latency.TimeToFirstTokenMs.Max, 9);
         Assert.Equal(Math.Sqrt(500.0 / 3.0), latency.TimeToFirstTokenMs.StandardDeviation, 9);
-        Assert.Equal(4 * 4, latency.InterTokenGapMs.Count);
+        Assert.Equal(4 * 4, latency.InterTokenGapMs.N);
         Assert.Equal("pp16", latency.PrefillTestName);
         Assert.Equal("tg5", latency.DecodeTestName);
     }

@@ -16,8 +16,8 @@ public sealed class PromptFactoryTests
     [Fact]
     public void The_same_seed_gives_the_same_prompt_and_another_seed_another()
     {
-        Assert.Equal(PromptFactory.Create(64, 1000, 1, 7), PromptFactory.Create(64, 1000, 1, 7));
-        Assert.NotEqual(PromptFactory.Create(64, 1000, 1, 7), PromptFactory.Create(64, 1000, 1, 8));
+        Assert.Equal(PromptFactory.Create(64, 1000, 1, 7).AsEnumerable(), PromptFactory.Create(64, 1000, 1, 7));
+        Assert.NotEqual(PromptFactory.Create(64, 1000, 1, 7).AsEnumerable(), PromptFactory.Create(64, 1000, 1, 8));
     }
 
     [Fact]
