@@ -2,6 +2,7 @@ using System.ComponentModel;
 using QuantBench.Engines;
 using QuantBench.Models;
 using QuantBench.Running;
+using QuantBench.Statistics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -25,14 +26,30 @@ internal sealed class RunSettings : CommandSettings
     public int GenTokens { get; init; } = 64;
 
     [CommandOption("-w|--warmup <N>")]
-    [Description("Warm-up requests before measuring.")]
-    [DefaultValue(2)]
-    public int Warmup { get; init; } = 2;
+    [Description("Warm-up requests before measuring (default: adaptive, until the latency stops trending, 1 to 10).")]
+    public int? Warmup { get; init; }
 
     [CommandOption("-r|--runs <N>")]
-    [Description("Measured requests per model.")]
-    [DefaultValue(10)]
-    public int Runs { get; init; } = 10;
+    [Description("Measured requests per model (default: adaptive, see --min-runs, --max-runs, --max-time, --target-ci).")]
+    public int? Runs { get; init; }
+
+    [CommandOption("--min-runs <N>")]
+    [DefaultValue(5)]
+    public int MinRuns { get; init; } = 5;
+
+    [CommandOption("--max-runs <N>")]
+    [DefaultValue(100)]
+    public int MaxRuns { get; init; } = 100;
+
+    [CommandOption("--max-time <SECONDS>")]
+    [Description("Longest measurement per model when adaptive.")]
+    [DefaultValue(60.0)]
+    public double MaxTimeSeconds { get; init; } = 60;
+
+    [CommandOption("--target-ci <PERCENT>")]
+    [Description("Stop when the 99% confidence interval of ms/request is within this share of its median.")]
+    [DefaultValue(2.0)]
+    public double TargetCiPercent { get; init; } = 2;
 
     [CommandOption("-t|--threads <N>")]
     [Description("CPU threads for llama.cpp (default: all logical cores).")]
@@ -110,6 +127,13 @@ internal sealed class RunSettings : CommandSettings
         OutputTokens = GenTokens,
         WarmupRequests = Warmup,
         MeasuredRequests = Runs,
+        Stopping = new StoppingRule
+        {
+            MinRuns = MinRuns,
+            MaxRuns = MaxRuns,
+            MaxDuration = TimeSpan.FromSeconds(double.IsFinite(MaxTimeSeconds) && MaxTimeSeconds > 0 ? MaxTimeSeconds : 0),
+            TargetRelativeHalfWidth = TargetCiPercent / 100.0,
+        },
         Threads = Threads ?? Math.Max(1, Environment.ProcessorCount),
         ContextSize = ContextSize,
         BatchSize = BatchSize,

@@ -32,7 +32,8 @@ public sealed class MarkdownExporter : IExporter
         var s = run.Settings;
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Latency figures are the median ± sample standard deviation over the measured requests. A request is a prompt of {s.PromptTokens} tokens and {s.OutputTokens} generated tokens (greedy, forced length, KV cache cleared), after {s.WarmupRequests} warm-up requests. Speed-up and size ratio are against the baseline{(run.Baseline is { } b ? $" ({b.Model.Label})" : "")}. Definitions: docs/metrics.md.");
+            $"Latency figures are the median ± sample standard deviation over the measured requests (see Conditions). Speed-up and size ratio are against the baseline{(run.Baseline is { } b ? $" ({b.Model.Label})" : "")}. Definitions: docs/metrics.md.");
+        AppendMeasurementNotes(text, run);
         text.AppendLine();
         text.AppendLine("## Conditions").AppendLine();
         foreach (var (name, value) in RunConditions.Describe(run))
@@ -50,6 +51,46 @@ public sealed class MarkdownExporter : IExporter
         }
 
         return text.ToString();
+    }
+
+    private static void AppendMeasurementNotes(StringBuilder text, RunResult run)
+    {
+        var measured = run.Models.Where(m => m.Latency is not null).ToArray();
+        if (measured.Length > 0)
+        {
+            text.AppendLine().AppendLine("## Runs per model").AppendLine();
+            foreach (var model in measured)
+            {
+                var l = model.Latency!;
+                string stopping = l.Stopping is { } st
+                    ? string.Create(CultureInfo.InvariantCulture, $"{st.Runs} measured ({st.Reason}; ms/request ±{st.RelativeHalfWidth:P1} at 99% confidence, target {(st.TargetMet ? "met" : "not met")})")
+                    : $"{l.Requests.Length} measured";
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {model.Model.Label}: {l.WarmupRequests} warm-up, {stopping}");
+            }
+        }
+
+        var warned = run.Models.Where(m => m.Warnings.Length > 0).ToArray();
+        if (warned.Length > 0)
+        {
+            text.AppendLine().AppendLine("## Warnings").AppendLine();
+            foreach (var model in warned)
+            {
+                foreach (string warning in model.Warnings)
+                {
+                    text.AppendLine($"- {model.Model.Label}: {warning}");
+                }
+            }
+        }
+
+        var failed = run.Models.Where(m => m.Status == ModelStatus.Failed).ToArray();
+        if (failed.Length > 0)
+        {
+            text.AppendLine().AppendLine("## Failures").AppendLine();
+            foreach (var model in failed)
+            {
+                text.AppendLine($"- {model.Model.Label} ({model.Model.Path}): {model.Failure}");
+            }
+        }
     }
 
     private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |";

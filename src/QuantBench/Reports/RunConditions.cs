@@ -11,7 +11,11 @@ public static class RunConditions
         var s = run.Settings;
         var list = new List<(string, string)>
         {
-            ("request", $"pp{s.PromptTokens} + tg{s.OutputTokens}, {s.WarmupRequests} warm-up, {s.MeasuredRequests} measured"),
+            ("request", $"pp{s.PromptTokens} + tg{s.OutputTokens}: a prompt of {s.PromptTokens} tokens, {s.OutputTokens} generated (greedy, forced length, KV cache cleared)"),
+            ("warm-up", s.WarmupRequests is { } w ? $"{w} requests" : $"adaptive: until ms/request stops trending ({s.Warmup.MinWarmups} to {s.Warmup.MaxWarmups} requests)"),
+            ("measurement", s.MeasuredRequests is { } r
+                ? $"{r} requests"
+                : string.Create(CultureInfo.InvariantCulture, $"adaptive: until the {s.Stopping.ConfidenceLevel:P0} confidence interval of ms/request is within ±{s.Stopping.TargetRelativeHalfWidth:P0} of its median ({s.Stopping.MinRuns} to {s.Stopping.MaxRuns} runs, at most {s.Stopping.MaxDuration.TotalSeconds:0} s)")),
             ("threads", s.Threads.ToString(CultureInfo.InvariantCulture)),
             ("context / batch / micro-batch", $"{s.EffectiveContextSize} / {s.BatchSize} / {s.MicroBatchSize}"),
             ("load mode", s.LoadMode.ToString().ToLowerInvariant()),

@@ -9,6 +9,8 @@ public sealed record LatencyResult
     public required int PromptTokens { get; init; }
     public required int OutputTokens { get; init; }
     public required int WarmupRequests { get; init; }
+    /// <summary>How the number of measured requests was decided; null in results of older schema.</summary>
+    public StoppingOutcome? Stopping { get; init; }
     public required ImmutableArray<RequestSample> Requests { get; init; }
     public required SampleStatistics TimeToFirstTokenMs { get; init; }
     public required SampleStatistics TimePerOutputTokenMs { get; init; }

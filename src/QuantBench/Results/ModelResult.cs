@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using QuantBench.Engines;
 
 namespace QuantBench.Results;
@@ -14,6 +15,8 @@ public sealed record ModelResult
     public long KvCacheBytes { get; init; }
     public MemoryResult? Memory { get; init; }
     public LatencyResult? Latency { get; init; }
+    /// <summary>Reasons not to trust this model's figures as they stand (noise, modes, outliers, unmet precision).</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
 
     public static ModelResult Failed(ModelDescriptor model, string failure) => new()
     {

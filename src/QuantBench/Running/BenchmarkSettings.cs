@@ -1,4 +1,5 @@
 using QuantBench.Engines;
+using QuantBench.Statistics;
 
 namespace QuantBench.Running;
 
@@ -11,9 +12,17 @@ public sealed record BenchmarkSettings
     /// <summary>N: tokens generated per request, forced (end-of-sequence ignored).</summary>
     public int OutputTokens { get; init; } = 64;
 
-    public int WarmupRequests { get; init; } = 2;
+    /// <summary>Warm-up requests; null: warm up until the end-to-end latency stops trending (<see cref="Warmup"/>).</summary>
+    public int? WarmupRequests { get; init; }
 
-    public int MeasuredRequests { get; init; } = 10;
+    /// <summary>Measured requests; null: adaptive, until <see cref="Stopping"/> says the estimate is precise enough.</summary>
+    public int? MeasuredRequests { get; init; }
+
+    /// <summary>The adaptive warm-up's rule and bounds, used when <see cref="WarmupRequests"/> is null.</summary>
+    public WarmupDetector Warmup { get; init; } = new();
+
+    /// <summary>The adaptive stopping rule, used when <see cref="MeasuredRequests"/> is null.</summary>
+    public StoppingRule Stopping { get; init; } = new();
 
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -51,6 +60,7 @@ public sealed record BenchmarkSettings
         if (OutputTokens < 2) problems.Add($"generated tokens must be at least 2 so that TPOT is defined (got {OutputTokens})");
         if (WarmupRequests < 0) problems.Add($"warm-up requests cannot be negative (got {WarmupRequests})");
         if (MeasuredRequests < 1) problems.Add($"measured requests must be at least 1 (got {MeasuredRequests})");
+        problems.AddRange(Stopping.Validate());
         if (Threads < 1) problems.Add($"threads must be at least 1 (got {Threads})");
         if (ContextSize < 0) problems.Add($"context size cannot be negative (got {ContextSize})");
         if (ContextSize > 0 && ContextSize < PromptTokens + OutputTokens)

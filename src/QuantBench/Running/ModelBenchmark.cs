@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using QuantBench.Engines;
-using QuantBench.Measurements;
 using QuantBench.Memory;
 using QuantBench.Results;
 
@@ -35,25 +33,13 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
         {
             double loadMs = Stopwatch.GetElapsedTime(loadStart).TotalMilliseconds;
             var afterLoad = ProcessMemoryReader.Read();
+            progress?.Report(new BenchmarkProgress(model.Label, "load", 1, 1));
             var prompt = PromptFactory.Create(settings.PromptTokens, session.VocabularySize, session.BeginningOfSequenceToken, settings.Seed);
-            var request = new GenerationRequest(prompt, settings.OutputTokens);
-
-            for (int i = 0; i < settings.WarmupRequests; i++)
-            {
-                progress?.Report(new BenchmarkProgress(model.Label, "warm-up", i, settings.WarmupRequests));
-                session.Generate(request, cancellationToken);
-            }
-
-            var samples = ImmutableArray.CreateBuilder<RequestSample>(settings.MeasuredRequests);
-            for (int i = 0; i < settings.MeasuredRequests; i++)
-            {
-                progress?.Report(new BenchmarkProgress(model.Label, "measure", i, settings.MeasuredRequests));
-                var trace = session.Generate(request, cancellationToken);
-                samples.Add(RequestSample.From(RequestMetrics.From(trace)));
-            }
-
-            progress?.Report(new BenchmarkProgress(model.Label, "measure", settings.MeasuredRequests, settings.MeasuredRequests));
+            var loop = new RequestLoop(session, new GenerationRequest(prompt, settings.OutputTokens), settings, model.Label, progress);
+            int warmups = loop.WarmUp(cancellationToken);
+            var (samples, stopping) = loop.Measure(cancellationToken);
             var end = ProcessMemoryReader.Read();
+            var latency = LatencyResult.From(settings.PromptTokens, settings.OutputTokens, warmups, samples) with { Stopping = stopping };
             return new ModelResult
             {
                 Model = model,
@@ -66,7 +52,8 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
                     ResidentAfterLoadBytes = afterLoad?.ResidentBytes ?? 0,
                     PeakResidentBytes = end?.PeakResidentBytes ?? 0,
                 },
-                Latency = LatencyResult.From(settings.PromptTokens, settings.OutputTokens, settings.WarmupRequests, samples.MoveToImmutable()),
+                Latency = latency,
+                Warnings = LatencyWarnings.For(latency),
             };
         }
     }

@@ -9,7 +9,10 @@ public sealed class BenchmarkSettingsTests
     {
         var settings = new BenchmarkSettings();
         Assert.Empty(settings.Validate());
-        Assert.Equal((128, 64, 2, 10), (settings.PromptTokens, settings.OutputTokens, settings.WarmupRequests, settings.MeasuredRequests));
+        Assert.Equal((128, 64), (settings.PromptTokens, settings.OutputTokens));
+        Assert.Null(settings.WarmupRequests); // adaptive
+        Assert.Null(settings.MeasuredRequests); // adaptive
+        Assert.Equal((5, 100, 60.0, 0.02), (settings.Stopping.MinRuns, settings.Stopping.MaxRuns, settings.Stopping.MaxDuration.TotalSeconds, settings.Stopping.TargetRelativeHalfWidth));
         Assert.Equal(256, settings.EffectiveContextSize);
     }
 

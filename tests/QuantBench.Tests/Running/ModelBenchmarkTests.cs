@@ -71,4 +71,42 @@ public sealed class ModelBenchmarkTests
         Assert.True(memory.ResidentAfterLoadBytes > 0);
         Assert.True(memory.PeakResidentBytes >= memory.ResidentAfterLoadBytes);
     }
+
+    [Fact]
+    public void Adaptive_measurement_stops_at_the_minimum_when_every_request_takes_the_same_time()
+    {
+        var backend = new ScriptedBackend((_, r) => ScriptedBackend.Uniform(r, 5, 6, 2));
+        var settings = Settings with { WarmupRequests = 1, MeasuredRequests = null };
+        var latency = new ModelBenchmark(backend).Run(Model, settings, null, CancellationToken.None).Latency!;
+
+        Assert.Equal(settings.Stopping.MinRuns, latency.Requests.Length);
+        Assert.True(latency.Stopping!.Adaptive);
+        Assert.True(latency.Stopping.TargetMet);
+    }
+
+    [Fact]
+    public void Adaptive_measurement_keeps_going_while_requests_are_noisy_and_stops_at_the_run_bound()
+    {
+        // Gaps alternate between 1 and 9 ms: the interval never narrows to 2% of the median.
+        var backend = new ScriptedBackend((i, r) => ScriptedBackend.Uniform(r, 5, 6, i % 2 == 0 ? 1 : 9));
+        var settings = Settings with { WarmupRequests = 0, MeasuredRequests = null, Stopping = new() { MinRuns = 5, MaxRuns = 12 } };
+        var result = new ModelBenchmark(backend).Run(Model, settings, null, CancellationToken.None);
+
+        Assert.Equal(12, result.Latency!.Requests.Length);
+        Assert.False(result.Latency.Stopping!.TargetMet);
+        Assert.Equal("MaxRuns", result.Latency.Stopping.Reason);
+        Assert.Contains(result.Warnings, w => w.Contains("precision target"));
+    }
+
+    [Fact]
+    public void Adaptive_warm_up_continues_while_requests_keep_getting_faster()
+    {
+        // Requests get faster for the first six, then stay flat.
+        var backend = new ScriptedBackend((i, r) => ScriptedBackend.Uniform(r, 5, 6, Math.Max(1, 64 >> i)));
+        var settings = Settings with { WarmupRequests = null, MeasuredRequests = 3 };
+        var latency = new ModelBenchmark(backend).Run(Model, settings, null, CancellationToken.None).Latency!;
+
+        Assert.True(latency.WarmupRequests >= 6, $"warmed up only {latency.WarmupRequests} requests");
+        Assert.All(latency.Requests, r => Assert.Equal(1.0, r.TimePerOutputTokenMs, 9));
+    }
 }
