@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using QuantBench.Cli.Rendering;
 using QuantBench.LlamaCpp;
-//MACHINE using QuantBench.Machine;
+using QuantBench.Machine;
 using QuantBench.Models;
 using QuantBench.Preparation;
 using QuantBench.Reports;
@@ -52,7 +52,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             StartedUtc = started,
             Settings = benchmark,
             Engine = backend.Describe(),
-            //MACHINE Machine = MachineFingerprintReader.Read(),
+            Machine = MachineFingerprintReader.Read(),
             SyntheticWeights = synthetic,
             Notes = notes.ToImmutable(),
         };

@@ -11,7 +11,8 @@ public sealed class GpuMemorySampler : IDisposable
     private readonly int _processId;
     private readonly TimeSpan _interval;
     private readonly Lock _gate = new();
-    private readonly ManualResetEventSlim _stopSignal = new(false);
+    // spinCount 0: the default spins and yields first, which on a loaded machine stretches the interval.
+    private readonly ManualResetEventSlim _stopSignal = new(false, spinCount: 0);
     private Thread? _thread;
     private GpuMemorySamplingResult? _result;
     private int _sampleCount;

@@ -13,12 +13,12 @@ public sealed class MemorySampler : IDisposable
     private readonly MemorySamplerOptions _options;
     private readonly Lock _gate = new();
     private readonly Stopwatch _clock = new();
-    private readonly ManualResetEventSlim _stopSignal = new(false);
     private readonly List<PhaseAccumulator> _phases = [];
     private readonly List<MemorySample> _series = [];
     private readonly PhaseAccumulator _overall = new("all", 0);
     private ProcStatusFile? _statusFile;
     private Thread? _thread;
+    private volatile bool _stopRequested;
     private bool _highWaterMarkWasReset;
     private bool _seriesTruncated;
     private double _lastSampleMs = double.NaN;
@@ -85,7 +85,7 @@ public sealed class MemorySampler : IDisposable
         if (_result is not null)
             return _result;
 
-        _stopSignal.Set();
+        _stopRequested = true;
         _thread.Join();
         TakeSample();
 
@@ -115,12 +115,11 @@ public sealed class MemorySampler : IDisposable
         }
     }
 
-    /// <summary>Stops a running sampler and releases its event and file handle.</summary>
+    /// <summary>Stops a running sampler and releases its file handle.</summary>
     public void Dispose()
     {
         if (IsRunning)
             Stop();
-        _stopSignal.Dispose();
         _statusFile?.Dispose();
     }
 
@@ -128,17 +127,23 @@ public sealed class MemorySampler : IDisposable
     {
         var intervalMs = _options.Interval.TotalMilliseconds;
         var nextMs = _clock.Elapsed.TotalMilliseconds + intervalMs;
-        while (true)
+        while (!_stopRequested)
         {
+            // A plain sleep, not an event wait: ManualResetEventSlim spins and yields before blocking,
+            // and on a loaded machine each yield can cost a time slice (gaps of 60-140 ms were seen).
+            // Interval <= 10 ms, so polling the stop flag between readings keeps Stop prompt.
             var waitMs = nextMs - _clock.Elapsed.TotalMilliseconds;
-            // The wait has millisecond resolution; scheduling against deadlines keeps the mean interval on target.
-            if (waitMs >= 1 && _stopSignal.Wait((int)waitMs))
-                return;
-            if (_stopSignal.IsSet)
+            if (waitMs >= 1)
+                Thread.Sleep((int)waitMs);
+            if (_stopRequested)
                 return;
             TakeSample();
-            // Fell behind (a descheduled thread): resume from now rather than fire a burst of catch-up readings.
-            nextMs = Math.Max(nextMs + intervalMs, _clock.Elapsed.TotalMilliseconds);
+            // Scheduling against deadlines keeps the mean on target despite millisecond sleeps; after falling
+            // behind (the thread was descheduled), restart from now rather than fire catch-up readings.
+            nextMs += intervalMs;
+            var now = _clock.Elapsed.TotalMilliseconds;
+            if (nextMs < now)
+                nextMs = now + intervalMs;
         }
     }
 

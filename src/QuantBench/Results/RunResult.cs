@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using QuantBench.Engines;
-//MACHINE using QuantBench.Machine;
+using QuantBench.Machine;
 using QuantBench.Running;
 
 namespace QuantBench.Results;
@@ -20,7 +20,7 @@ public sealed record RunResult
     public DateTimeOffset? FinishedUtc { get; init; }
     public required BenchmarkSettings Settings { get; init; }
     public EngineInfo? Engine { get; init; }
-    //MACHINE public MachineFingerprint? Machine { get; init; }
+    public MachineFingerprint? Machine { get; init; }
     /// <summary>True when the weights were generated at random (the embedded default): the speed is real, the text is not.</summary>
     public bool SyntheticWeights { get; init; }
     /// <summary>How long each phase of the run took (generate, quantize, measure), in order.</summary>
