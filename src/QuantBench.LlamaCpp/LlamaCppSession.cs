@@ -27,7 +27,7 @@ internal sealed class LlamaCppSession : IModelSession
 
     public long KvCacheBytes => 0;
 
-    public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken)
+    public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken, Action<RequestPhase>? onPhase = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         int needed = request.PromptLength + request.OutputTokens;
@@ -40,6 +40,7 @@ internal sealed class LlamaCppSession : IModelSession
         handle.MemoryClear(true);
         var tokenTimes = ImmutableArray.CreateBuilder<double>(request.OutputTokens);
 
+        onPhase?.Invoke(RequestPhase.Prefill);
         long start = Stopwatch.GetTimestamp();
         batch.Clear();
         var prompt = request.PromptTokens;
@@ -53,6 +54,7 @@ internal sealed class LlamaCppSession : IModelSession
         int next = ArgMax(handle.GetLogitsIth(batch.TokenCount - 1));
         tokenTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
 
+        onPhase?.Invoke(RequestPhase.Decode);
         for (int position = prompt.Length; tokenTimes.Count < request.OutputTokens; position++)
         {
             cancellationToken.ThrowIfCancellationRequested();

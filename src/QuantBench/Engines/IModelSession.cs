@@ -15,6 +15,8 @@ public interface IModelSession : IDisposable
     /// <summary>
     /// Runs one request from an empty KV cache: prefill the prompt, then generate exactly
     /// <see cref="GenerationRequest.OutputTokens"/> tokens greedily, ignoring end-of-sequence.
+    /// <paramref name="onPhase"/>, when given, is called as each phase begins; it runs inside the request's
+    /// timeline, so only untimed probe requests pass it.
     /// </summary>
-    RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken);
+    RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken, Action<RequestPhase>? onPhase = null);
 }

@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
+
 namespace QuantBench.Results;
 
 /// <summary>
-/// Resident memory of the worker process that ran one model. Peak figures are true peaks (the kernel's
-/// high-water mark VmHWM), not snapshots taken after the run.
+/// Resident memory of the worker process that ran one model. Peaks are true peaks (the kernel's
+/// high-water mark, and a sampler at 200 Hz in the parent), not snapshots taken after the run.
 /// </summary>
 public sealed record MemoryResult
 {
@@ -10,8 +12,19 @@ public sealed record MemoryResult
     public long BaselineResidentBytes { get; init; }
     /// <summary>Resident set right after load and context creation.</summary>
     public long ResidentAfterLoadBytes { get; init; }
-    /// <summary>Peak resident set of the process over its whole life (VmHWM).</summary>
+    /// <summary>Peak resident set of the worker over its whole life (VmHWM).</summary>
     public long PeakResidentBytes { get; init; }
-    /// <summary>How the peak was measured, named beside each figure in reports.</summary>
+    /// <summary>How <see cref="PeakResidentBytes"/> was measured, named beside it in reports.</summary>
     public string PeakMethod { get; init; } = "VmHWM";
+    /// <summary>Peak resident set seen by the parent's sampler over the worker's life.</summary>
+    public long? SampledPeakResidentBytes { get; init; }
+    public long? SampledPeakAnonymousBytes { get; init; }
+    public long? SampledPeakFileBytes { get; init; }
+    /// <summary>The sampler's achieved mean and largest gap between readings: a spike shorter than the gap can hide from it.</summary>
+    public double? SamplerMeanIntervalMs { get; init; }
+    public double? SamplerMaxIntervalMs { get; init; }
+    /// <summary>Per phase, both methods.</summary>
+    public ImmutableArray<PhaseMemory> Phases { get; init; } = [];
+    /// <summary>GPU memory, or why there is none (no NVIDIA library or device).</summary>
+    public GpuMemoryResult? Gpu { get; init; }
 }

@@ -6,8 +6,9 @@ using QuantBench.Results;
 namespace QuantBench.Running;
 
 /// <summary>
-/// Measures one model in the current process: load, warm-up, measured requests, memory. Run inside a
-/// worker process so that its memory peak and any native crash belong to this model alone.
+/// Measures one model in the current process: load, warm-up, measured requests, then one untimed probe
+/// request that attributes memory to prefill and decode. Run inside a worker process so that its memory
+/// peak and any native crash belong to this model alone.
 /// </summary>
 public sealed class ModelBenchmark(IInferenceBackend backend)
 {
@@ -16,7 +17,15 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
         var baseline = ProcessMemoryReader.Read();
-        progress?.Report(new BenchmarkProgress(model.Label, "load", 0, 1));
+        var kernel = new KernelPhaseTracker("baseline");
+
+        // Every phase change is announced to the parent (its sampler) and to the kernel tracker alike.
+        var phases = new SynchronousProgress<BenchmarkProgress>(p =>
+        {
+            kernel.Enter(p.Phase);
+            progress?.Report(p);
+        });
+        phases.Report(new BenchmarkProgress(model.Label, "load", 0, 1));
 
         long loadStart = Stopwatch.GetTimestamp();
         IModelSession session;
@@ -33,12 +42,18 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
         {
             double loadMs = Stopwatch.GetElapsedTime(loadStart).TotalMilliseconds;
             var afterLoad = ProcessMemoryReader.Read();
-            progress?.Report(new BenchmarkProgress(model.Label, "load", 1, 1));
+            phases.Report(new BenchmarkProgress(model.Label, "load", 1, 1));
             var prompt = PromptFactory.Create(settings.PromptTokens, session.VocabularySize, session.BeginningOfSequenceToken, settings.Seed);
-            var loop = new RequestLoop(session, new GenerationRequest(prompt, settings.OutputTokens), settings, model.Label, progress);
+            var request = new GenerationRequest(prompt, settings.OutputTokens);
+            var loop = new RequestLoop(session, request, settings, model.Label, phases);
             int warmups = loop.WarmUp(cancellationToken);
             var (samples, stopping) = loop.Measure(cancellationToken);
-            var end = ProcessMemoryReader.Read();
+
+            session.Generate(request, cancellationToken, phase =>
+                phases.Report(new BenchmarkProgress(model.Label, phase == RequestPhase.Prefill ? "prefill" : "decode", 0, 1)));
+            var memoryPhases = kernel.Finish();
+            progress?.Report(new BenchmarkProgress(model.Label, "finish", 1, 1));
+
             var latency = LatencyResult.From(settings.PromptTokens, settings.OutputTokens, warmups, samples) with { Stopping = stopping };
             return new ModelResult
             {
@@ -50,7 +65,8 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
                 {
                     BaselineResidentBytes = baseline?.ResidentBytes ?? 0,
                     ResidentAfterLoadBytes = afterLoad?.ResidentBytes ?? 0,
-                    PeakResidentBytes = end?.PeakResidentBytes ?? 0,
+                    PeakResidentBytes = kernel.PeakResidentBytes,
+                    Phases = memoryPhases,
                 },
                 Latency = latency,
                 Warnings = LatencyWarnings.For(latency),

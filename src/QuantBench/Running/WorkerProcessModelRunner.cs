@@ -33,10 +33,12 @@ public sealed class WorkerProcessModelRunner(WorkerCommand command) : IModelRunn
 
             var stderrTail = new Queue<string>();
             using var process = new Process { StartInfo = start };
+            WorkerMemoryWatch? memory = null;
             process.OutputDataReceived += (_, e) =>
             {
                 if (e.Data is { } line && WorkerProtocol.TryParseProgress(line, model.Label, out var update))
                 {
+                    memory?.MarkPhase(update.Phase);
                     progress?.Report(update);
                 }
             };
@@ -62,6 +64,7 @@ public sealed class WorkerProcessModelRunner(WorkerCommand command) : IModelRunn
                 return ModelResult.Failed(model, $"could not start the worker process ({command.FileName})");
             }
 
+            using var watch = memory = new WorkerMemoryWatch(process.Id);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -78,9 +81,11 @@ public sealed class WorkerProcessModelRunner(WorkerCommand command) : IModelRunn
                 return ModelResult.Failed(model, $"the worker did not finish within {settings.ModelTimeout.TotalSeconds:0} s and was killed");
             }
 
+            watch.Stop();
             if (process.ExitCode == 0 && File.Exists(resultPath))
             {
-                return ResultsJson.Deserialize<ModelResult>(await File.ReadAllTextAsync(resultPath, CancellationToken.None).ConfigureAwait(false));
+                var result = ResultsJson.Deserialize<ModelResult>(await File.ReadAllTextAsync(resultPath, CancellationToken.None).ConfigureAwait(false));
+                return watch.Merge(result);
             }
 
             string[] tail;

@@ -42,8 +42,10 @@ internal sealed class ScriptedBackend(Func<int, GenerationRequest, RequestTrace>
 
         public long KvCacheBytes => 4096;
 
-        public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken)
+        public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken, Action<RequestPhase>? onPhase = null)
         {
+            onPhase?.Invoke(RequestPhase.Prefill);
+            onPhase?.Invoke(RequestPhase.Decode);
             return owner.Next(request);
         }
 
