@@ -41,6 +41,12 @@ internal static class QuantBenchApp
 
     internal static Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
     {
+        if (console is null && Console.IsOutputRedirected)
+        {
+            // A log file has no width; the tables would otherwise wrap at 80 columns.
+            AnsiConsole.Profile.Width = 200;
+        }
+
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

@@ -97,6 +97,22 @@ internal sealed class RunSettings : CommandSettings
     [DefaultValue(1800)]
     public int ModelTimeoutSeconds { get; init; } = 1800;
 
+    [CommandOption("--cpu-mask <HEX>")]
+    [Description("Pin each worker to these CPUs, as a hexadecimal mask (0x3 = CPUs 0 and 1).")]
+    public string? CpuMask { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Measure a model even when its estimated memory exceeds the memory available.")]
+    public bool Force { get; init; }
+
+    [CommandOption("--resume <DIR>")]
+    [Description("Finish an interrupted run in DIR without repeating finished models.")]
+    public string? Resume { get; init; }
+
+    [CommandOption("--no-bandwidth")]
+    [Description("Skip the memory-bandwidth measurement (and so the decode roofline).")]
+    public bool NoBandwidth { get; init; }
+
     [CommandOption("--cache <DIR>")]
     [Description("Where generated models are cached (default: ~/.cache/quantbench/models).")]
     public string? Cache { get; init; }
@@ -106,7 +122,9 @@ internal sealed class RunSettings : CommandSettings
         var problems = new List<string>(ToBenchmarkSettings().Validate());
         if (!TryParseLoadMode(LoadMode, out _)) problems.Add($"unknown load mode '{LoadMode}' (use mmap, no-mmap or mlock)");
         if (ModelTimeoutSeconds < 1) problems.Add($"model timeout must be at least 1 s (got {ModelTimeoutSeconds})");
-        if (Models.Length == 0)
+        if (Resume is not null && Models.Length > 0) problems.Add("--resume continues an earlier run's own models; give no models with it");
+        if (Resume is not null && !Directory.Exists(Resume)) problems.Add($"--resume: no folder {Resume}");
+        if (Models.Length == 0 && Resume is null)
         {
             try
             {
@@ -140,6 +158,8 @@ internal sealed class RunSettings : CommandSettings
         MicroBatchSize = MicroBatchSize,
         LoadMode = TryParseLoadMode(LoadMode, out var mode) ? mode : Engines.LoadMode.Mmap,
         Seed = Seed,
+        CpuMask = CpuMask,
+        Force = Force,
         ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, ModelTimeoutSeconds)),
     };
 

@@ -30,6 +30,8 @@ public static class ModelInspector
         }
 
         var summary = GgufModelSummary.From(file);
+        bool tiedEmbeddings = file.FindTensor("output.weight") is null;
+        long embeddingBytes = file.FindTensor("token_embd.weight")?.ByteSize ?? 0;
         return new ModelDescriptor
         {
             Path = Path.GetFullPath(path),
@@ -40,6 +42,11 @@ public static class ModelInspector
             ParameterCount = summary.ParameterCount,
             BitsPerWeight = summary.BitsPerWeight,
             ParametersByTensorType = summary.TypeMix.ToImmutableDictionary(s => s.Type.ToString(), s => s.ParameterCount),
+            WeightBytesReadPerToken = summary.TensorDataBytes - (tiedEmbeddings ? 0 : embeddingBytes),
+            Layers = (int)(summary.BlockCount ?? 0),
+            KvHeads = (int)(summary.HeadCountKv ?? summary.HeadCount ?? 0),
+            HeadDimension = summary.HeadCount is > 0 && summary.EmbeddingLength is { } embedding ? (int)(embedding / summary.HeadCount.Value) : 0,
+            VocabularySize = (int)(summary.VocabularySize ?? 0),
         };
     }
 

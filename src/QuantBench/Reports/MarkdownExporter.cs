@@ -69,6 +69,7 @@ public sealed class MarkdownExporter : IExporter
             }
         }
 
+        AppendMemory(text, measured);
         var warned = run.Models.Where(m => m.Warnings.Length > 0).ToArray();
         if (warned.Length > 0)
         {
@@ -89,6 +90,48 @@ public sealed class MarkdownExporter : IExporter
             foreach (var model in failed)
             {
                 text.AppendLine($"- {model.Model.Label} ({model.Model.Path}): {model.Failure}");
+            }
+        }
+    }
+
+    private static void AppendMemory(StringBuilder text, IReadOnlyList<ModelResult> models)
+    {
+        var withPhases = models.Where(m => m.Memory is { Phases.Length: > 0 }).ToArray();
+        if (withPhases.Length == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("## Memory by phase").AppendLine();
+        text.AppendLine("Peak resident memory of each model's worker in each phase, by the kernel's high-water mark (VmHWM, reset at the phase's start) and by a 200 Hz sampler in the parent, which also splits it into anonymous and file-backed (mmap'd weights) memory.").AppendLine();
+        text.AppendLine(Row(["model", "phase", "VmHWM", "sampled peak", "anonymous", "file-backed", "samples"]));
+        text.AppendLine(Row(["---", "---", "---:", "---:", "---:", "---:", "---:"]));
+        static string Bytes(long? b) => b is { } v ? Units.Bytes(v) : "n/a";
+        foreach (var model in withPhases)
+        {
+            foreach (var phase in model.Memory!.Phases)
+            {
+                text.AppendLine(Row([model.Model.Label, phase.Phase, Bytes(phase.KernelPeakResidentBytes), Bytes(phase.SampledPeakResidentBytes),
+                    Bytes(phase.SampledPeakAnonymousBytes), Bytes(phase.SampledPeakFileBytes), phase.SampleCount.ToString(CultureInfo.InvariantCulture)]));
+            }
+        }
+
+        var gpu = withPhases.Select(m => m.Memory!.Gpu).FirstOrDefault(g => g is not null);
+        if (gpu is { Available: false })
+        {
+            text.AppendLine().AppendLine($"GPU memory: not measured ({gpu.UnavailableReason}).");
+        }
+
+        var roofs = models.Where(m => m.Roofline is not null).ToArray();
+        if (roofs.Length > 0)
+        {
+            text.AppendLine().AppendLine("## Decode against the memory-bandwidth limit").AppendLine();
+            text.AppendLine(Row(["model", "bytes read per token", "limit t/s", "measured t/s", "share of limit"]));
+            text.AppendLine(Row(["---", "---:", "---:", "---:", "---:"]));
+            foreach (var model in roofs)
+            {
+                var r = model.Roofline!;
+                text.AppendLine(Row([model.Model.Label, Units.Bytes(r.BytesReadPerToken), Units.Number(r.MaxDecodeTokensPerSecond, 1), Units.Number(r.MeasuredDecodeTokensPerSecond, 1), Units.Number(100 * r.ShareOfLimit, 1) + " %"]));
             }
         }
     }

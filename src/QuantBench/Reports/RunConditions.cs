@@ -19,11 +19,27 @@ public static class RunConditions
             ("threads", s.Threads.ToString(CultureInfo.InvariantCulture)),
             ("context / batch / micro-batch", $"{s.EffectiveContextSize} / {s.BatchSize} / {s.MicroBatchSize}"),
             ("load mode", s.LoadMode.ToString().ToLowerInvariant()),
-            ("isolation", "one worker process per model"),
+            ("isolation", "one worker process per model" + (s.CpuMask is { } mask ? $", pinned to CPU mask {mask}" : "")),
         };
         if (run.Engine is { } e)
         {
             list.Add(("engine", $"{e.Name} {e.NativeBuild} ({e.LibraryVersion}), CPU variant {e.NativeVariant}"));
+        }
+
+        if (run.Machine is { } m)
+        {
+            list.Add(("CPU", $"{m.CpuModel}, {m.LogicalCores} logical cores{(m.HasAvx512F ? ", AVX-512" : m.HasAvx2 ? ", AVX2" : "")}, governor {m.CpuGovernor}"));
+            list.Add(("memory", $"{(m.TotalMemoryBytes is { } total ? Units.Bytes(total) : "unknown")} total, {(m.AvailableMemoryBytes is { } free ? Units.Bytes(free) : "unknown")} available at start"));
+            list.Add(("OS", $"{m.OsDescription}, kernel {m.KernelVersion}, .NET {m.DotNetVersion}"));
+            if (m.LoadAverage is { } load)
+            {
+                list.Add(("load average at start", string.Create(CultureInfo.InvariantCulture, $"{load.OneMinute:0.00} (1 min)")));
+            }
+        }
+
+        if (run.MemoryBandwidth is { } bw)
+        {
+            list.Add(("memory bandwidth", string.Create(CultureInfo.InvariantCulture, $"{bw.GigabytesPerSecond:0.0} GB/s read, {bw.Threads} threads (best of {bw.Passes} passes over {Units.Bytes(bw.BufferBytes)})")));
         }
 
         list.Add(("started", run.StartedUtc.ToString("u", CultureInfo.InvariantCulture)));

@@ -17,7 +17,7 @@ public sealed record SummaryTable(ImmutableArray<string> Headers, ImmutableArray
         ImmutableArray<string> headers =
         [
             "model", "size", "params", "bpw", "load ms", "TTFT ms", "TPOT ms", "ms/request",
-            $"{pp} t/s", $"{tg} t/s", "peak RSS", "tg speed-up", "size ratio",
+            $"{pp} t/s", $"{tg} t/s", "tg % of limit", "peak RSS", "tg speed-up", "size ratio",
         ];
 
         var rows = run.Models.Select(m => Row(m, baseline)).ToImmutableArray();
@@ -30,7 +30,7 @@ public sealed record SummaryTable(ImmutableArray<string> Headers, ImmutableArray
         if (model.Status == ModelStatus.Failed || model.Latency is null)
         {
             return [d.Label, Units.Bytes(d.FileBytes), Units.Parameters(d.ParameterCount), Units.Number(d.BitsPerWeight, 2),
-                "failed: " + (model.Failure ?? "unknown"), "", "", "", "", "", "", "", ""];
+                "failed: " + (model.Failure ?? "unknown"), "", "", "", "", "", "", "", "", ""];
         }
 
         var l = model.Latency;
@@ -48,6 +48,7 @@ public sealed record SummaryTable(ImmutableArray<string> Headers, ImmutableArray
             WithSpread(l.EndToEndMs.Median, l.EndToEndMs.StandardDeviation, 1),
             WithSpread(l.PrefillTokensPerSecond.Median, l.PrefillTokensPerSecond.StandardDeviation, 1),
             WithSpread(l.DecodeTokensPerSecond.Median, l.DecodeTokensPerSecond.StandardDeviation, 1),
+            model.Roofline is { } roof ? Units.Number(100 * roof.ShareOfLimit, 0) + " %" : "n/a",
             model.Memory is { } mem ? Units.Bytes(mem.PeakResidentBytes) : "n/a",
             Units.Ratio(speedUp),
             Units.Ratio(sizeRatio),

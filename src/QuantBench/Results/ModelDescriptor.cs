@@ -17,4 +17,14 @@ public sealed record ModelDescriptor
     /// <summary>The tensor types in the file and how many parameters each holds, e.g. Q4_K: 2.1M.</summary>
     public ImmutableDictionary<string, long> ParametersByTensorType { get; init; } = ImmutableDictionary<string, long>.Empty;
     public string? Sha256 { get; init; }
+    /// <summary>
+    /// Weight bytes one generated token reads: every tensor except the token-embedding table, of which a
+    /// token reads one row (unless the output layer shares it). The roofline's numerator.
+    /// </summary>
+    public long WeightBytesReadPerToken { get; init; }
+    /// <summary>Transformer blocks, KV heads and head size, for the KV cache's size (0 when the header lacks them).</summary>
+    public int Layers { get; init; }
+    public int KvHeads { get; init; }
+    public int HeadDimension { get; init; }
+    public int VocabularySize { get; init; }
 }

@@ -15,6 +15,8 @@ public sealed record ModelResult
     public long KvCacheBytes { get; init; }
     public MemoryResult? Memory { get; init; }
     public LatencyResult? Latency { get; init; }
+    /// <summary>The decode rate against the memory-bandwidth limit; null when bandwidth was not measured.</summary>
+    public RooflineResult? Roofline { get; init; }
     /// <summary>Reasons not to trust this model's figures as they stand (noise, modes, outliers, unmet precision).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 

@@ -21,6 +21,8 @@ public sealed record RunResult
     public required BenchmarkSettings Settings { get; init; }
     public EngineInfo? Engine { get; init; }
     public MachineFingerprint? Machine { get; init; }
+    /// <summary>The machine's memory read bandwidth, measured at the start of the run (the roofline's denominator).</summary>
+    public MemoryBandwidthResult? MemoryBandwidth { get; init; }
     /// <summary>True when the weights were generated at random (the embedded default): the speed is real, the text is not.</summary>
     public bool SyntheticWeights { get; init; }
     /// <summary>How long each phase of the run took (generate, quantize, measure), in order.</summary>

@@ -9,6 +9,9 @@ namespace QuantBench.Running;
 /// </summary>
 public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter exporter)
 {
+    /// <summary>Memory the machine has available, for refusing models that cannot fit; null: do not check.</summary>
+    public long? AvailableMemoryBytes { get; init; }
+
     /// <summary>Lines from exporters that failed, kept so the CLI can say so at the end.</summary>
     public List<string> ExportFailures { get; } = [];
 
@@ -29,7 +32,11 @@ public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter expor
         LastRun = run;
         foreach (var model in models)
         {
-            var result = await runner.RunAsync(model, run.Settings, progress, cancellationToken).ConfigureAwait(false);
+            long needed = ResourceEstimate.MemoryBytes(model, run.Settings);
+            var result = !run.Settings.Force && AvailableMemoryBytes is { } available && needed > available
+                ? ModelResult.Failed(model, $"needs about {Units.Bytes(needed)} of memory (weights, KV cache, buffers) but {Units.Bytes(available)} is available; --force measures it anyway")
+                : await runner.RunAsync(model, run.Settings, progress, cancellationToken).ConfigureAwait(false);
+            result = result with { Roofline = ResourceEstimate.Roofline(result, run.MemoryBandwidth, run.Settings) };
             run = run with { Models = run.Models.Add(result) };
             LastRun = run;
             await File.AppendAllTextAsync(journal, ResultsJson.SerializeLine(result) + "\n", CancellationToken.None).ConfigureAwait(false);

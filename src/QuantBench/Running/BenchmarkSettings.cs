@@ -37,6 +37,12 @@ public sealed record BenchmarkSettings
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>CPUs the worker may run on, as a hexadecimal mask like llama-bench's (<c>0x3</c> = CPUs 0 and 1); null: any.</summary>
+    public string? CpuMask { get; init; }
+
+    /// <summary>Measure a model even when its estimated memory exceeds the memory available.</summary>
+    public bool Force { get; init; }
+
     /// <summary>Longest time one model may take in its worker before it is killed and reported as hung.</summary>
     public TimeSpan ModelTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -52,6 +58,13 @@ public sealed record BenchmarkSettings
         LoadMode = LoadMode,
     };
 
+    /// <summary>Parses a hexadecimal CPU mask (with or without 0x) into an affinity bit set.</summary>
+    public static bool TryParseCpuMask(string text, out long mask)
+    {
+        string digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        return long.TryParse(digits, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out mask) && mask > 0;
+    }
+
     /// <summary>Every problem with the settings, one line each; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -65,6 +78,7 @@ public sealed record BenchmarkSettings
         if (ContextSize < 0) problems.Add($"context size cannot be negative (got {ContextSize})");
         if (ContextSize > 0 && ContextSize < PromptTokens + OutputTokens)
             problems.Add($"context size {ContextSize} is smaller than prompt + generated tokens ({PromptTokens + OutputTokens})");
+        if (CpuMask is not null && !TryParseCpuMask(CpuMask, out _)) problems.Add($"CPU mask '{CpuMask}' is not a hexadecimal mask such as 0x3");
         if (Seed < 0) problems.Add($"seed cannot be negative (got {Seed})");
         if (BatchSize < 1) problems.Add($"batch size must be at least 1 (got {BatchSize})");
         if (MicroBatchSize < 1 || MicroBatchSize > BatchSize) problems.Add($"micro-batch size must be between 1 and the batch size (got {MicroBatchSize})");

@@ -64,6 +64,13 @@ public sealed class WorkerProcessModelRunner(WorkerCommand command) : IModelRunn
                 return ModelResult.Failed(model, $"could not start the worker process ({command.FileName})");
             }
 
+            if (settings.CpuMask is { } cpuMask && BenchmarkSettings.TryParseCpuMask(cpuMask, out long mask)
+                && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+            {
+                // Set before llama.cpp creates its threads (the worker loads the runtime first), which inherit it.
+                process.ProcessorAffinity = (nint)mask;
+            }
+
             using var watch = memory = new WorkerMemoryWatch(process.Id);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
