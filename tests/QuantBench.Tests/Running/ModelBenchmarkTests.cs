@@ -17,7 +17,8 @@ public sealed class ModelBenchmarkTests
         var backend = new ScriptedBackend((i, r) => ScriptedBackend.Uniform(r, 5, 6, i < 2 ? 100 : 10));
         var result = new ModelBenchmark(backend).Run(Model, Settings, null, CancellationToken.None);
 
-        Assert.Equal(6, backend.Requests.Count);
+        // 2 warm-up + 4 measured + 1 untimed memory probe.
+        Assert.Equal(7, backend.Requests.Count);
         Assert.Equal(4, result.Latency!.Requests.Length);
         Assert.All(result.Latency.Requests, r => Assert.Equal(10.0, r.TimePerOutputTokenMs, 9));
     }
@@ -70,6 +71,8 @@ public sealed class ModelBenchmarkTests
 
         Assert.True(memory.ResidentAfterLoadBytes > 0);
         Assert.True(memory.PeakResidentBytes >= memory.ResidentAfterLoadBytes);
+        Assert.Equal(["baseline", "load", "warm-up", "measure", "prefill", "decode"], memory.Phases.Select(p => p.Phase).ToArray());
+        Assert.All(memory.Phases, p => Assert.True(p.KernelPeakResidentBytes is null or > 0));
     }
 
     [Fact]
