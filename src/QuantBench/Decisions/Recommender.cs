@@ -68,7 +68,7 @@ public static class Recommender
 
         if (constraints.IsEmpty)
         {
-            return (null, "No constraint given: every level qualifies. The Pareto-optimal levels below are the ones worth considering; give a limit (e.g. --max-memory 8GiB or --min-decode-tps 20) to get one choice.");
+            return (null, "No constraint given: every level qualifies. The Pareto-optimal levels are the ones worth considering; give a limit (e.g. --max-memory 8GiB or --min-decode-tps 20) to get one choice.");
         }
 
         if (feasible.Count == 0)
