@@ -33,6 +33,12 @@ internal static class QuantBenchApp
                 .WithExample("info", "model.gguf");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Regenerate the reports of a results folder or results.json without measuring anything.");
+            config.AddCommand<RecommendCommand>("recommend")
+                .WithDescription("The quantization level to choose under limits on memory, size, latency, speed and quality; the Pareto-optimal levels.")
+                .WithExample("recommend", "results", "--max-memory", "8GiB", "--min-decode-tps", "20");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare two runs figure by figure, with ratios, intervals and significance; writes compare.md and compare.html.")
+                .WithExample("compare", "old-results", "new-results", "-o", "diff");
             config.AddCommand<WorkerModeCommand>("worker").IsHidden();
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console ?? AnsiConsole.Console, exception));
         });

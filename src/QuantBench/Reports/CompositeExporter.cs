@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantBench.Reports.Exporters;
 using QuantBench.Results;
 
 namespace QuantBench.Reports;
@@ -7,7 +8,8 @@ namespace QuantBench.Reports;
 public sealed class CompositeExporter(ImmutableArray<IExporter> exporters)
 {
     /// <summary>Every exporter QuantBench ships, results.json first.</summary>
-    public static CompositeExporter Default { get; } = new([new JsonExporter(), new MarkdownExporter()]);
+    public static CompositeExporter Default { get; } = new([new JsonExporter(), new MarkdownExporter(),
+        new CsvExporter(), new LlamaBenchJsonExporter(), new LlamaBenchJsonlExporter(), new LlamaBenchSqlExporter()]);
 
     /// <summary>Exports with each exporter; returns one line per exporter that failed.</summary>
     public IReadOnlyList<string> Export(RunResult run, string directory)

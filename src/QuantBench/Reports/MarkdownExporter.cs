@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuantBench.Decisions;
 using QuantBench.Results;
 
 namespace QuantBench.Reports;
@@ -50,6 +51,7 @@ public sealed class MarkdownExporter : IExporter
             }
         }
 
+        text.AppendLine().Append(RecommendationSection.Render(run));
         return text.ToString();
     }
 

@@ -1,0 +1,25 @@
+namespace QuantBench.Decisions;
+
+/// <summary>What a deployment can afford and must reach; a null limit is no constraint.</summary>
+public sealed record RecommendationConstraints
+{
+    /// <summary>Upper bound on peak resident memory (VmHWM of the worker), in bytes.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
+    /// <summary>Upper bound on the mean KL divergence against the reference model.</summary>
+    public double? MaxKld { get; init; }
+
+    /// <summary>Upper bound on the median time to first token, in ms.</summary>
+    public double? MaxTtftMs { get; init; }
+
+    /// <summary>Lower bound on the median decode rate, in tokens per second.</summary>
+    public double? MinDecodeTokensPerSecond { get; init; }
+
+    /// <summary>Upper bound on the file size on disk, in bytes.</summary>
+    public long? MaxSizeBytes { get; init; }
+
+    public static RecommendationConstraints None { get; } = new();
+
+    public bool IsEmpty => MaxMemoryBytes is null && MaxKld is null && MaxTtftMs is null
+        && MinDecodeTokensPerSecond is null && MaxSizeBytes is null;
+}

@@ -1,0 +1,113 @@
+using QuantBench.Cli;
+using QuantBench.Results;
+using QuantBench.Tests.Gguf;
+using Spectre.Console.Testing;
+using static QuantBench.Tests.Decisions.TestRuns;
+
+namespace QuantBench.Tests.Cli.Commands;
+
+public sealed class DecisionCommandTests : IDisposable
+{
+    private const long MiB = 1024 * 1024;
+    private readonly TempDir dir = new();
+
+    public void Dispose() => dir.Dispose();
+
+    private static RunResult Ladder(double q4TpotMs = 33) => Run(
+        Model("Q8_0", 420 * MiB, 8.5, ttftMs: 250, tpotMs: 55, peakResidentBytes: 500 * MiB),
+        Model("Q4_K_M", 240 * MiB, 4.9, ttftMs: 200, tpotMs: q4TpotMs, peakResidentBytes: 320 * MiB));
+
+    private string Save(string name, RunResult run)
+    {
+        string folder = dir.File(name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "results.json"), ResultsJson.Serialize(run));
+        return folder;
+    }
+
+    private static (int ExitCode, string Output) Execute(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 300;
+        int exitCode = QuantBenchApp.Create(console).Run(args);
+        return (exitCode, console.Output);
+    }
+
+    [Fact]
+    public void Recommend_prints_the_choice_within_the_limits()
+    {
+        string results = Save("run", Ladder());
+
+        var (exitCode, output) = Execute("recommend", results, "--max-memory", "400MiB");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Choose Q4_K_M.", output, StringComparison.Ordinal);
+        Assert.Contains("peak RSS 500.0 MiB > 400.0 MiB", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_exits_1_when_no_level_fits()
+    {
+        var (exitCode, output) = Execute("recommend", Save("run", Ladder()), "--min-decode-tps", "1000");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("No level meets every constraint", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_warns_that_max_kld_is_ignored_without_quality()
+    {
+        var (exitCode, output) = Execute("recommend", Save("run", Ladder()), "--max-kld", "0.05");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning:", output, StringComparison.Ordinal);
+        Assert.Contains("--max-kld is ignored", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_of_a_missing_file_is_a_one_line_error()
+    {
+        var (exitCode, output) = Execute("recommend", dir.File("nothing-here"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"error: no results file at {dir.File("nothing-here")}", output.Trim());
+    }
+
+    [Fact]
+    public void Recommend_rejects_an_ambiguous_size_in_one_line()
+    {
+        var (exitCode, output) = Execute("recommend", Save("run", Ladder()), "--max-memory", "8G");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.Contains("'8G' is not a size", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_writes_markdown_and_html_and_prints_verdicts()
+    {
+        string old = Save("old", Ladder());
+        var faster = Ladder(q4TpotMs: 16);
+        string @new = Save("new", faster with { Settings = faster.Settings with { Threads = 4 } });
+        string output = dir.File("diff");
+
+        var (exitCode, text) = Execute("compare", old, @new, "-o", output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning: threads differs: 2 (old) vs 4 (new)", text, StringComparison.Ordinal);
+        Assert.Contains("faster", text, StringComparison.Ordinal);
+        Assert.Contains("| Q4_K_M | TPOT | 33.00 ms | 16.00 ms |", File.ReadAllText(Path.Combine(output, "compare.md")), StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(output, "compare.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_with_a_missing_run_is_a_one_line_error()
+    {
+        var (exitCode, output) = Execute("compare", Save("old", Ladder()), dir.File("missing.json"), "-o", dir.Path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.StartsWith("error: no results file at", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("compare.md")));
+    }
+}
