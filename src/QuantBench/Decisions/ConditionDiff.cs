@@ -27,7 +27,7 @@ public static class ConditionDiff
         Check("load mode", o.LoadMode.ToString().ToLowerInvariant(), n.LoadMode.ToString().ToLowerInvariant());
         Check("warm-up requests", o.WarmupRequests, n.WarmupRequests);
         Check("synthetic weights", old.SyntheticWeights, @new.SyntheticWeights);
-        //MACHINE Check("CPU", old.Machine?.CpuModel ?? "unknown", @new.Machine?.CpuModel ?? "unknown");
+        Check("CPU", old.Machine?.CpuModel ?? "unknown", @new.Machine?.CpuModel ?? "unknown");
         if (old.Engine is { } oe && @new.Engine is { } ne)
         {
             Check("llama.cpp build", oe.NativeBuild, ne.NativeBuild);

@@ -47,8 +47,7 @@ public static class LlamaBenchRecords
         [
             LlamaBenchField.Text("build_commit", build),
             LlamaBenchField.Integer("build_number", BuildNumber(build)),
-            //MACHINE LlamaBenchField.Text("cpu_info", run.Machine?.CpuModel ?? ""),
-            LlamaBenchField.Text("cpu_info", ""),
+            LlamaBenchField.Text("cpu_info", run.Machine?.CpuModel ?? ""),
             LlamaBenchField.Text("gpu_info", ""),
             LlamaBenchField.Text("backends", "CPU"),
             LlamaBenchField.Text("model_filename", Path.GetFileName(model.Model.Path)),
