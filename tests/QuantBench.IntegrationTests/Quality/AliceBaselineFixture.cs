@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using QuantBench.LlamaCpp.Quality;
+using QuantBench.Quality;
+
+namespace QuantBench.IntegrationTests.Quality;
+
+/// <summary>
+/// The F32 reference model evaluated once on the whole of Alice in Wonderland, exactly as the reference
+/// figures were made (n_ctx 128, 2 threads); its store is shared by the KL divergence tests.
+/// </summary>
+public sealed class AliceBaselineFixture : IDisposable
+{
+    internal const int ContextTokens = 128;
+    internal const int Threads = 2;
+
+    private readonly string directory = Directory.CreateTempSubdirectory("quantbench-quality-").FullName;
+
+    public AliceBaselineFixture()
+    {
+        Evaluation = new QualityEvaluation(new QualityOptions { ContextTokens = ContextTokens, QualityTokens = long.MaxValue });
+        StorePath = Path.Combine(directory, "ref-tiny-f32.logprobs");
+        var stopwatch = Stopwatch.StartNew();
+        using var baseline = LlamaCppLogitsEvaluator.Load(TestData.Model("ref-tiny-f32.gguf"), ContextTokens, Threads, CancellationToken.None);
+        Baseline = Evaluation.EvaluateBaseline(
+            baseline,
+            QualityTextSource.FromFile(TestData.Text("alice_in_wonderland.txt")),
+            StorePath,
+            progress: null,
+            CancellationToken.None);
+        BaselineSeconds = stopwatch.Elapsed.TotalSeconds;
+    }
+
+    internal QualityEvaluation Evaluation { get; }
+
+    internal string StorePath { get; }
+
+    internal QualityResult Baseline { get; }
+
+    internal double BaselineSeconds { get; }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}
