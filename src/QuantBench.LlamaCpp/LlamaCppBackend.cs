@@ -3,6 +3,7 @@ using LLama.Common;
 using LLama.Exceptions;
 using LLama.Native;
 using QuantBench.Engines;
+using QuantBench.Quality;
 
 namespace QuantBench.LlamaCpp;
 
@@ -22,6 +23,9 @@ public sealed class LlamaCppBackend : IInferenceBackend
         LlamaNative.NativeBuild,
         LlamaNative.Variant(),
         LlamaNative.SystemInfo());
+
+    public ILogitsEvaluator LoadEvaluator(ModelLoadOptions options, int contextTokens, CancellationToken cancellationToken) =>
+        Quality.LlamaCppLogitsEvaluator.Load(options.ModelPath, contextTokens, options.Threads, cancellationToken);
 
     public IModelSession Load(ModelLoadOptions options, CancellationToken cancellationToken)
     {

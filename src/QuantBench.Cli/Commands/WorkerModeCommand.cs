@@ -31,7 +31,7 @@ internal sealed class WorkerModeCommand : AsyncCommand<WorkerModeCommand.Setting
             var job = ResultsJson.Deserialize<WorkerJob>(await File.ReadAllTextAsync(settings.Job, cancellationToken));
             var backend = new LlamaCppBackend(nativeLogEcho: Console.Error);
             var progress = new SynchronousProgress<BenchmarkProgress>(p => Console.Out.WriteLine(WorkerProtocol.FormatProgress(p)));
-            var result = new ModelBenchmark(backend).Run(job.Model, job.Settings, progress, cancellationToken);
+            var result = WorkerJobRunner.Run(backend, job, progress, cancellationToken);
             AtomicFile.WriteAllText(settings.Out, ResultsJson.Serialize(result));
             return 0;
         }

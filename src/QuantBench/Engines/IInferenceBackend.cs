@@ -1,3 +1,5 @@
+using QuantBench.Quality;
+
 namespace QuantBench.Engines;
 
 /// <summary>An inference engine that can load a model file into a session (llama.cpp today; a server or ONNX Runtime later).</summary>
@@ -8,4 +10,7 @@ public interface IInferenceBackend
 
     /// <summary>Loads a model. Throws <see cref="ModelLoadException"/> with a one-line reason when the engine refuses it.</summary>
     IModelSession Load(ModelLoadOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Loads a model for scoring text in chunks of <paramref name="contextTokens"/> (perplexity, KL divergence).</summary>
+    ILogitsEvaluator LoadEvaluator(ModelLoadOptions options, int contextTokens, CancellationToken cancellationToken);
 }

@@ -4,8 +4,9 @@ using QuantBench.Results;
 namespace QuantBench.Running;
 
 /// <summary>
-/// Measures models one after another and rewrites the output folder after each, so that an interrupted
-/// run leaves a valid results.json and report holding every model finished so far.
+/// Runs each model's scenarios, each in its own worker, and rewrites the output folder after each model,
+/// so that an interrupted run leaves a valid results.json and report holding every model finished so far.
+/// Quality needs the baseline's log-probabilities first: the baseline's quality job runs before any model.
 /// </summary>
 public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter exporter)
 {
@@ -30,13 +31,17 @@ public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter expor
         Directory.CreateDirectory(outputDirectory);
         string journal = Path.Combine(outputDirectory, "journal.jsonl");
         LastRun = run;
+        var settings = run.Settings;
+        using var quality = settings.Scenarios.Contains(Scenario.Quality) ? new QualityBaseline(runner, settings, models) : null;
+        if (quality is not null)
+        {
+            await quality.PrepareAsync(progress, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var model in models)
         {
-            long needed = ResourceEstimate.MemoryBytes(model, run.Settings);
-            var result = !run.Settings.Force && AvailableMemoryBytes is { } available && needed > available
-                ? ModelResult.Failed(model, $"needs about {Units.Bytes(needed)} of memory (weights, KV cache, buffers) but {Units.Bytes(available)} is available; --force measures it anyway")
-                : await runner.RunAsync(model, run.Settings, progress, cancellationToken).ConfigureAwait(false);
-            result = result with { Roofline = ResourceEstimate.Roofline(result, run.MemoryBandwidth, run.Settings) };
+            var result = await MeasureAsync(model, settings, quality, progress, cancellationToken).ConfigureAwait(false);
+            result = result with { Roofline = ResourceEstimate.Roofline(result, run.MemoryBandwidth, settings) };
             run = run with { Models = run.Models.Add(result) };
             LastRun = run;
             await File.AppendAllTextAsync(journal, ResultsJson.SerializeLine(result) + "\n", CancellationToken.None).ConfigureAwait(false);
@@ -44,5 +49,25 @@ public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter expor
         }
 
         return run;
+    }
+
+    private async Task<ModelResult> MeasureAsync(ModelDescriptor model, BenchmarkSettings settings, QualityBaseline? quality, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
+    {
+        long needed = ResourceEstimate.MemoryBytes(model, settings);
+        if (!settings.Force && AvailableMemoryBytes is { } available && needed > available)
+        {
+            return ModelResult.Failed(model, $"needs about {Units.Bytes(needed)} of memory (weights, KV cache, buffers) but {Units.Bytes(available)} is available; --force measures it anyway");
+        }
+
+        var result = new ModelResult { Model = model };
+        foreach (var scenario in settings.Scenarios)
+        {
+            var part = scenario == Scenario.Quality
+                ? await quality!.MeasureAsync(model, progress, cancellationToken).ConfigureAwait(false)
+                : await runner.RunAsync(new WorkerJob(scenario, model, settings), progress, cancellationToken).ConfigureAwait(false);
+            result = ScenarioMerge.Add(result, scenario, part);
+        }
+
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Statistics;
 
@@ -37,6 +38,11 @@ public sealed record BenchmarkSettings
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>Which measurements run, in this order for each model.</summary>
+    public ImmutableArray<Scenario> Scenarios { get; init; } = [Scenario.Latency, Scenario.Quality];
+
+    public QualitySettings Quality { get; init; } = new();
+
     /// <summary>CPUs the worker may run on, as a hexadecimal mask like llama-bench's (<c>0x3</c> = CPUs 0 and 1); null: any.</summary>
     public string? CpuMask { get; init; }
 
@@ -74,6 +80,13 @@ public sealed record BenchmarkSettings
         if (WarmupRequests < 0) problems.Add($"warm-up requests cannot be negative (got {WarmupRequests})");
         if (MeasuredRequests < 1) problems.Add($"measured requests must be at least 1 (got {MeasuredRequests})");
         problems.AddRange(Stopping.Validate());
+        if (Scenarios.IsDefaultOrEmpty) problems.Add("no scenario to run");
+        if (Scenarios.Contains(Running.Scenario.Quality))
+        {
+            problems.AddRange(Quality.Options.Validate());
+            if (Quality.TextPath is { } text && !File.Exists(text)) problems.Add($"--text: no such file {text}");
+            if (Quality.BaselinePath is { } baseline && !File.Exists(baseline)) problems.Add($"--baseline: no such file {baseline}");
+        }
         if (Threads < 1) problems.Add($"threads must be at least 1 (got {Threads})");
         if (ContextSize < 0) problems.Add($"context size cannot be negative (got {ContextSize})");
         if (ContextSize > 0 && ContextSize < PromptTokens + OutputTokens)

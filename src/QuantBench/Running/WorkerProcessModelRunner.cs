@@ -11,14 +11,17 @@ public sealed class WorkerProcessModelRunner(WorkerCommand command) : IModelRunn
 {
     private const int StderrLinesKept = 20;
 
-    public async Task<ModelResult> RunAsync(ModelDescriptor model, BenchmarkSettings settings, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ModelResult> RunAsync(WorkerJob job, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
+        var model = job.Model;
+        var settings = job.Settings;
         string directory = Directory.CreateTempSubdirectory("quantbench-worker-").FullName;
         try
         {
             string jobPath = Path.Combine(directory, "job.json");
             string resultPath = Path.Combine(directory, "result.json");
-            await File.WriteAllTextAsync(jobPath, ResultsJson.Serialize(new WorkerJob(model, settings)), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(jobPath, ResultsJson.Serialize(job), cancellationToken).ConfigureAwait(false);
 
             var start = new ProcessStartInfo(command.FileName)
             {

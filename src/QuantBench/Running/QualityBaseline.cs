@@ -1,0 +1,54 @@
+using QuantBench.Results;
+
+namespace QuantBench.Running;
+
+/// <summary>
+/// The baseline of a run's quality measurements: which model it is, and its log-probability store in a
+/// temporary folder (deleted with the run), written by the baseline's own quality job before any other.
+/// </summary>
+internal sealed class QualityBaseline(IModelRunner runner, BenchmarkSettings settings, IReadOnlyList<ModelDescriptor> models) : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("quantbench-quality-").FullName;
+    private ModelResult? baselineResult;
+
+    private string StorePath => Path.Combine(directory, "baseline.logprobs");
+
+    /// <summary>The user's <c>--baseline</c>, else the model with the most bits per weight.</summary>
+    internal ModelDescriptor Baseline { get; } = settings.Quality.BaselinePath is { } path
+        ? models.FirstOrDefault(m => m.Path == Path.GetFullPath(path)) ?? Preparation.ModelInspector.Describe(path, "baseline")
+        : models.OrderByDescending(m => m.BitsPerWeight).First();
+
+    internal async Task PrepareAsync(IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var job = new WorkerJob(Scenario.Quality, Baseline, settings) { QualityStorePath = StorePath, IsQualityBaseline = true };
+        baselineResult = await runner.RunAsync(job, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task<ModelResult> MeasureAsync(ModelDescriptor model, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (baselineResult is null or { Status: ModelStatus.Failed })
+        {
+            return ModelResult.Failed(model, $"the baseline {Baseline.Label} could not be evaluated: {baselineResult?.Failure ?? "not run"}");
+        }
+
+        if (model.Path == Baseline.Path)
+        {
+            return baselineResult with { Model = model };
+        }
+
+        var job = new WorkerJob(Scenario.Quality, model, settings) { QualityStorePath = StorePath };
+        return await runner.RunAsync(job, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder loses nothing measured.
+        }
+    }
+}

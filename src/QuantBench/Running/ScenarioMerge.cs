@@ -1,0 +1,23 @@
+using QuantBench.Results;
+
+namespace QuantBench.Running;
+
+/// <summary>Folds each scenario's worker result into one model result; a failed scenario fails the model but keeps what the others measured.</summary>
+internal static class ScenarioMerge
+{
+    internal static ModelResult Add(ModelResult into, Scenario scenario, ModelResult part)
+    {
+        if (part.Status == ModelStatus.Failed)
+        {
+            string failure = into.Failure is null ? $"{scenario}: {part.Failure}" : $"{into.Failure}; {scenario}: {part.Failure}";
+            return into with { Status = ModelStatus.Failed, Failure = failure };
+        }
+
+        return scenario switch
+        {
+            Scenario.Latency => part with { Quality = into.Quality, Status = into.Status, Failure = into.Failure },
+            Scenario.Quality => into with { Quality = part.Quality },
+            _ => into,
+        };
+    }
+}
