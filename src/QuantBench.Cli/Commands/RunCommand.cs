@@ -59,7 +59,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         var runner = new BenchmarkRunner(
             new WorkerProcessModelRunner(WorkerCommand.ForCli(typeof(RunCommand).Assembly.Location)),
-            CompositeExporter.Default);
+            ReportExporters.All);
         var measureClock = Stopwatch.StartNew();
         bool interrupted = false;
         try
@@ -75,14 +75,14 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         phases.Add(new PhaseDuration("measure", measureClock.Elapsed.TotalSeconds));
         run = run with { FinishedUtc = DateTimeOffset.UtcNow, Phases = phases.ToImmutable() };
-        var failures = CompositeExporter.Default.Export(run, output);
+        var failures = ReportExporters.All.Export(run, output);
         ResultsView.Render(console, run);
         foreach (string failure in failures.Concat(runner.ExportFailures).Distinct())
         {
             console.MarkupLineInterpolated($"[yellow]warning:[/] could not write {failure}");
         }
 
-        console.MarkupLineInterpolated($"Results: [link]{Path.GetFullPath(output)}[/] (results.json, report.md)");
+        console.MarkupLineInterpolated($"Results: [link]{Path.GetFullPath(output)}[/] (results.json, report.md, report.html)");
         if (interrupted)
         {
             console.MarkupLine("[yellow]Interrupted:[/] the results above hold every model finished before the interruption.");
