@@ -20,8 +20,11 @@ public sealed record ChartData
 
     public ImmutableArray<ThroughputCurve> ThroughputCurves { get; init; } = [];
 
+    /// <summary>The short name of what <see cref="QualityPoints"/> measure, used in sentences, e.g. <c>KLD</c>.</summary>
+    public string QualityMetric { get; init; } = "KLD";
+
     /// <summary>What <see cref="QualityPoints"/> measure, as an axis label with its unit.</summary>
-    public string QualityMetric { get; init; } = "mean KLD against the baseline (nats)";
+    public string QualityAxisLabel { get; init; } = "mean KLD against the baseline (nats)";
 
     public ImmutableArray<QualityPoint> QualityPoints { get; init; } = [];
 

@@ -51,9 +51,16 @@ public static class HtmlReport
             html.AppendLine($"<p class=\"note\">{HtmlText.Escape(note)}</p>");
         }
 
-        foreach (string warning in NoiseWarnings(data))
+        var warnings = NoiseWarnings(data).ToList();
+        if (warnings.Count > 0)
         {
-            html.AppendLine($"<p class=\"warning\">{HtmlText.Escape(warning)}</p>");
+            html.AppendLine("<div class=\"warning\"><strong>Noise.</strong> These figures are less certain than they look; rerun on a quieter machine or with more requests (-r).<ul>");
+            foreach (string warning in warnings)
+            {
+                html.AppendLine($"<li>{HtmlText.Escape(warning)}</li>");
+            }
+
+            html.AppendLine("</ul></div>");
         }
 
         html.AppendLine("<dl class=\"conditions\">");
@@ -84,7 +91,7 @@ public static class HtmlReport
     private static void AppendTable(StringBuilder html, RunResult run)
     {
         var table = SummaryTable.From(run);
-        html.AppendLine("<section id=\"results\"><h2>Results</h2><table><thead><tr>");
+        html.AppendLine("<section id=\"results\"><h2>Results</h2><div class=\"table-scroll\"><table><thead><tr>");
         foreach (string header in table.Headers)
         {
             html.Append($"<th>{HtmlText.Escape(header)}</th>");
@@ -102,7 +109,7 @@ public static class HtmlReport
             html.AppendLine("</tr>");
         }
 
-        html.AppendLine("</tbody></table>");
+        html.AppendLine("</tbody></table></div>");
         string baseline = run.Baseline is { } b ? $" ({HtmlText.Escape(b.Model.Label)})" : "";
         html.AppendLine($"<p class=\"footnote\">Latency figures are the median ± sample standard deviation over the measured requests; speed-up and size ratio are against the baseline{baseline}, the level with the most bits per weight. Definitions: docs/metrics.md.</p>");
         html.AppendLine("</section>");

@@ -38,7 +38,7 @@ public static class LevelSentences
         string sentence = $"{label}: {Compare(sizeRatio, "smaller", "larger")}, {Compare(speedRatio, "faster", "slower")} decode than {baseline.Model.Label}";
         if (quality is not null)
         {
-            sentence += Invariant($"; {qualityMetric} {quality.Value:G3}");
+            sentence += Invariant($", {qualityMetric} {quality.Value:G3}");
         }
 
         return sentence + ".";

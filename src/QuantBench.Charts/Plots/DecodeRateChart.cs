@@ -52,7 +52,7 @@ internal static class DecodeRateChart
         string caption = string.Create(CultureInfo.InvariantCulture,
             $"Points: mean decode rate of each level against its file size. Error bars: {d.ConfidenceLevel:P0} confidence interval of the mean (Student's t, n = {d.N} requests per level), cut at zero.")
             + (data.MemoryBandwidthBytesPerSecond is > 0
-                ? " Dashed line: the memory-bandwidth roofline, the rate at which every weight is read once per token."
+                ? " Red line: the memory-bandwidth roofline, the rate at which every weight is read once per token."
                 : " No memory bandwidth was measured, so no roofline is drawn.");
         return ChartStyle.Render(plot, Id, "Decode rate against size", caption);
     }

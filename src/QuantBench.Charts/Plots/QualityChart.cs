@@ -18,7 +18,7 @@ internal static class QualityChart
         }
 
         var scale = ByteScale.For(points.Max(p => p.FileBytes));
-        var plot = ChartStyle.NewPlot("Quality against size", $"size on disk ({scale.Unit})", data.QualityMetric + ", lower is better");
+        var plot = ChartStyle.NewPlot("Quality against size", $"size on disk ({scale.Unit})", data.QualityAxisLabel + ", lower is better");
         var frontier = ParetoFrontier.Of(points);
         var frontierLine = plot.Add.ScatterLine(
             frontier.Select(p => scale.Convert(p.FileBytes)).ToArray(), frontier.Select(p => p.Value).ToArray(), ChartStyle.Color(3));
@@ -47,7 +47,7 @@ internal static class QualityChart
 
         plot.Axes.Margins(0.15, 0.15);
         plot.ShowLegend(Alignment.UpperRight);
-        string caption = "Points: each level's quality figure against its file size; on the dashed Pareto frontier no other level is both smaller and better."
+        string caption = "Points: each level's quality figure against its file size; on the red Pareto frontier no other level is both smaller and better."
             + (anyError ? " Error bars: the confidence interval of the quality figure." : " No uncertainty was reported for the quality figures, so no error bars.");
         return ChartStyle.Render(plot, Id, "Quality against size", caption);
     }

@@ -133,7 +133,7 @@ public sealed class HtmlReportTests
             Assert.Contains($"<dt>{System.Net.WebUtility.HtmlEncode(name)}</dt><dd>{System.Net.WebUtility.HtmlEncode(value)}</dd>", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("<p class=\"warning\">F32, decode rate: Only 2 sample(s)", html, StringComparison.Ordinal);
+        Assert.Contains("<li>F32, decode rate: Only 2 sample(s)", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class LevelSentencesTests
 
         var sentences = LevelSentences.For(run, data);
 
-        Assert.Equal("Q4_K_M: 6.67x smaller, 3.00x faster decode than F32; KLD 0.0312.", sentences[2]);
+        Assert.Equal("Q4_K_M: 6.67x smaller, 3.00x faster decode than F32, KLD 0.0312.", sentences[2]);
         Assert.Equal("IQ1_S: failed (out of memory).", sentences[3]);
     }
 }
