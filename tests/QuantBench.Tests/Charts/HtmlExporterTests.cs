@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using QuantBench.Charts.Fonts;
 using QuantBench.Charts.Html;
 using QuantBench.Tests.Gguf;
 
@@ -30,6 +31,18 @@ public sealed class HtmlExporterTests
         }
 
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void The_chart_font_name_resolves_to_the_embedded_typeface_not_a_system_one()
+    {
+        EmbeddedFontResolver.EnsureRegistered();
+        var embedded = new EmbeddedFontResolver().CreateTypeface(EmbeddedFontResolver.FontName, bold: false, italic: false);
+
+        Assert.NotNull(embedded);
+        Assert.Equal("DejaVu Sans", embedded.FamilyName);
+        Assert.Same(embedded, ScottPlot.Fonts.GetTypeface(EmbeddedFontResolver.FontName, bold: false, italic: false));
+        Assert.Null(new EmbeddedFontResolver().CreateTypeface("Arial", bold: false, italic: false));
     }
 
     [Fact]
