@@ -11,6 +11,9 @@ public sealed class CompositeExporter(ImmutableArray<IExporter> exporters)
     public static CompositeExporter Default { get; } = new([new JsonExporter(), new MarkdownExporter(),
         new CsvExporter(), new LlamaBenchJsonExporter(), new LlamaBenchJsonlExporter(), new LlamaBenchSqlExporter()]);
 
+    /// <summary>These exporters and then <paramref name="more"/>, e.g. ones from projects the core cannot reference.</summary>
+    public CompositeExporter With(params IExporter[] more) => new([.. exporters, .. more]);
+
     /// <summary>Exports with each exporter; returns one line per exporter that failed.</summary>
     public IReadOnlyList<string> Export(RunResult run, string directory)
     {

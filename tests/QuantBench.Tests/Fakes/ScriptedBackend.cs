@@ -18,6 +18,9 @@ internal sealed class ScriptedBackend(Func<int, GenerationRequest, RequestTrace>
 
     public EngineInfo Describe() => new("scripted", "test", "none", "none", "");
 
+    public QuantBench.Quality.ILogitsEvaluator LoadEvaluator(ModelLoadOptions options, int contextTokens, CancellationToken cancellationToken) =>
+        throw new ModelLoadException(options.ModelPath, "the scripted backend scores no text");
+
     public IModelSession Load(ModelLoadOptions options, CancellationToken cancellationToken)
     {
         if (RefuseWith is not null)

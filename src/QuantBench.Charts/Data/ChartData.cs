@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using QuantBench.Results;
+
+namespace QuantBench.Charts.Data;
+
+/// <summary>
+/// Everything the charts draw. <see cref="From"/> fills what a <see cref="RunResult"/> holds today; the optional
+/// parts (VRAM, bandwidth, batch sweep, quality) stay empty until measured, and their charts are then left out.
+/// </summary>
+public sealed record ChartData
+{
+    /// <summary>The levels that succeeded with a latency test, most bits per weight first.</summary>
+    public required ImmutableArray<ModelResult> Levels { get; init; }
+
+    /// <summary>Peak GPU memory per level label, where measured.</summary>
+    public ImmutableDictionary<string, long> PeakVramBytes { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>The machine's memory bandwidth, for the decode roofline; null when not measured.</summary>
+    public double? MemoryBandwidthBytesPerSecond { get; init; }
+
+    public ImmutableArray<ThroughputCurve> ThroughputCurves { get; init; } = [];
+
+    /// <summary>The short name of what <see cref="QualityPoints"/> measure, used in sentences, e.g. <c>KLD</c>.</summary>
+    public string QualityMetric { get; init; } = "KLD";
+
+    /// <summary>What <see cref="QualityPoints"/> measure, as an axis label with its unit.</summary>
+    public string QualityAxisLabel { get; init; } = "mean KLD against the baseline (nats)";
+
+    public ImmutableArray<QualityPoint> QualityPoints { get; init; } = [];
+
+    public static ChartData From(RunResult run) => new()
+    {
+        Levels = run.Models
+            .Where(m => m.Status == ModelStatus.Succeeded && m.Latency is { Requests.Length: > 0 })
+            .OrderByDescending(m => m.Model.BitsPerWeight)
+            .ToImmutableArray(),
+    };
+}

@@ -1,0 +1,38 @@
+using QuantBench.Charts.Data;
+using QuantBench.Reports;
+using QuantBench.Results;
+
+namespace QuantBench.Charts.Html;
+
+/// <summary>
+/// report.html, and every chart beside it as <c>charts/ID.svg</c> and <c>charts/ID.png</c> for slides and papers.
+/// </summary>
+/// <param name="chartData">How to get the chart data from a run; by default only what <see cref="ChartData.From"/> reads.</param>
+public sealed class HtmlExporter(Func<RunResult, ChartData>? chartData = null) : IExporter
+{
+    public const string ChartsFolder = "charts";
+
+    public string FileName => "report.html";
+
+    public void Export(RunResult run, string directory)
+    {
+        var data = (chartData ?? ChartData.From)(run);
+        var charts = ChartSet.Draw(data);
+        string chartsDirectory = Path.Combine(directory, ChartsFolder);
+        Directory.CreateDirectory(chartsDirectory);
+        foreach (var chart in charts)
+        {
+            AtomicFile.WriteAllText(Path.Combine(chartsDirectory, chart.Id + ".svg"), chart.Svg);
+            WriteBytesAtomically(Path.Combine(chartsDirectory, chart.Id + ".png"), chart.Png.AsSpan());
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(directory, FileName), HtmlReport.Render(run, data, charts));
+    }
+
+    private static void WriteBytesAtomically(string path, ReadOnlySpan<byte> bytes)
+    {
+        string temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+using QuantBench.Charts;
+using QuantBench.Charts.Data;
+using QuantBench.Charts.Html;
+using QuantBench.Results;
+using SkiaSharp;
+using Xunit.Abstractions;
+
+namespace QuantBench.BrowserTests;
+
+/// <summary>Opens report.html of a real run in headless Chromium, as a reader would, and keeps a screenshot.</summary>
+public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    private static string FixtureFile => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tiny-run.results.json");
+
+    private static string ArtifactsDir =>
+        Environment.GetEnvironmentVariable("QUANTBENCH_TEST_ARTIFACTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    // The batch sweep and quality measurements are not in results.json yet: stand-in figures let the browser
+    // check those two charts too. Everything else is the real run's.
+    private static ChartData WithStandIns(RunResult run) => ChartData.From(run) with
+    {
+        MemoryBandwidthBytesPerSecond = 2e9,
+        ThroughputCurves = [.. ChartData.From(run).Levels.Select((l, i) => new ThroughputCurve(l.Model.Label,
+            [.. new[] { 1, 2, 4, 8, 16 }.Select(b => new ThroughputPoint(b, (100 + 20 * i) * b / (1 + 0.2 * b)))]))],
+        QualityPoints = [.. ChartData.From(run).Levels.Select((l, i) => new QualityPoint(l.Model.Label, l.Model.FileBytes, 0.001 * Math.Pow(4, i)))],
+    };
+
+    [ChromiumFact]
+    public async Task Report_opens_offline_with_every_chart_drawn()
+    {
+        string work = Directory.CreateTempSubdirectory("quantbench-browser-").FullName;
+        try
+        {
+            var run = ResultsJson.ReadRun(FixtureFile);
+            new HtmlExporter(WithStandIns).Export(run, work);
+            string report = Path.Combine(work, "report.html");
+
+            using var playwright = await Playwright.CreateAsync();
+            // A persistent context is Playwright's way to give Chromium a user-data-dir of our own (a fresh one).
+            await using var context = await playwright.Chromium.LaunchPersistentContextAsync(Path.Combine(work, "profile"), new()
+            {
+                ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+                ViewportSize = new() { Width = 1200, Height = 900 },
+            });
+            var requests = new ConcurrentQueue<string>();
+            var consoleErrors = new ConcurrentQueue<string>();
+            context.Request += (_, request) => requests.Enqueue(request.Url);
+            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    consoleErrors.Enqueue(message.Text);
+                }
+            };
+
+            await page.GotoAsync(new Uri(report).AbsoluteUri, new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+            var figures = page.Locator("figure.chart");
+            Assert.Equal(ChartSet.AllIds.Length, await figures.CountAsync());
+            foreach (string id in ChartSet.AllIds)
+            {
+                var image = page.Locator($"#chart-{id} img");
+                int naturalWidth = await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0");
+                Assert.True(naturalWidth > 0, $"chart {id} did not load");
+                double inked = InkedFraction(await image.ScreenshotAsync());
+                output.WriteLine($"{id}: {naturalWidth} px wide, {inked:P1} of its pixels drawn");
+                Assert.True(inked > 0.02, $"chart {id} looks blank ({inked:P2} of its pixels are not white)");
+            }
+
+            Assert.Contains("Summary", await page.Locator("#summary h2").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(run.Models.Length, await page.Locator("#results tbody tr").CountAsync());
+            Assert.All(requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), $"the page requested {url}"));
+            Assert.Empty(consoleErrors);
+
+            Directory.CreateDirectory(ArtifactsDir);
+            string screenshot = Path.Combine(ArtifactsDir, "report.png");
+            await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+            File.Copy(report, Path.Combine(ArtifactsDir, "report.html"), overwrite: true);
+            output.WriteLine($"screenshot: {screenshot}; requests: {string.Join(", ", requests)}");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    // The share of pixels that are not (near) white: an empty chart or a broken image has almost none.
+    private static double InkedFraction(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png) ?? throw new InvalidDataException("Chromium returned an unreadable screenshot");
+        int inked = 0;
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            for (int x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red < 230 || c.Green < 230 || c.Blue < 230)
+                {
+                    inked++;
+                }
+            }
+        }
+
+        return (double)inked / (bitmap.Width * bitmap.Height);
+    }
+}
