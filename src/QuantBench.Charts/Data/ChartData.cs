@@ -28,11 +28,24 @@ public sealed record ChartData
 
     public ImmutableArray<QualityPoint> QualityPoints { get; init; } = [];
 
-    public static ChartData From(RunResult run) => new()
+    public static ChartData From(RunResult run)
     {
-        Levels = run.Models
-            .Where(m => m.Status == ModelStatus.Succeeded && m.Latency is { Requests.Length: > 0 })
-            .OrderByDescending(m => m.Model.BitsPerWeight)
-            .ToImmutableArray(),
-    };
+        ArgumentNullException.ThrowIfNull(run);
+        return new ChartData
+        {
+            Levels = run.Models
+                .Where(m => m.Status == ModelStatus.Succeeded && m.Latency is { Requests.Length: > 0 })
+                .OrderByDescending(m => m.Model.BitsPerWeight)
+                .ToImmutableArray(),
+            MemoryBandwidthBytesPerSecond = run.MemoryBandwidth?.BytesPerSecond,
+            PeakVramBytes = run.Models
+                .Where(m => m.Memory?.Gpu is { Available: true, PeakProcessUsedBytes: not null } || m.Memory?.Gpu is { Available: true, PeakDeviceUsedDeltaBytes: not null })
+                .ToImmutableDictionary(m => m.Model.Label, m => m.Memory!.Gpu!.PeakProcessUsedBytes ?? m.Memory.Gpu.PeakDeviceUsedDeltaBytes!.Value),
+            QualityPoints = run.Models
+                .Where(m => m.Quality?.KlDivergence is not null)
+                .OrderByDescending(m => m.Model.BitsPerWeight)
+                .Select(m => new QualityPoint(m.Model.Label, m.Model.FileBytes, m.Quality!.KlDivergence!.MeanKld, m.Quality.KlDivergence.MeanKldUncertainty))
+                .ToImmutableArray(),
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Models;
 using QuantBench.Running;
@@ -97,6 +98,27 @@ internal sealed class RunSettings : CommandSettings
     [DefaultValue(1800)]
     public int ModelTimeoutSeconds { get; init; } = 1800;
 
+    [CommandOption("--scenarios <LIST>")]
+    [Description("Measurements to run, comma-separated: latency, quality, throughput.")]
+    [DefaultValue("latency,quality")]
+    public string Scenarios { get; init; } = "latency,quality";
+
+    [CommandOption("--text <FILE>")]
+    [Description("Text to score for quality (perplexity, KLD). Default: token sequences sampled from the baseline model.")]
+    public string? Text { get; init; }
+
+    [CommandOption("--baseline <FILE>")]
+    [Description("The model that quality is compared with (default: the one with the most bits per weight).")]
+    public string? Baseline { get; init; }
+
+    [CommandOption("--quality-ctx <N>")]
+    [Description("n_ctx of each scored chunk (default: 512 on a text, 128 on sampled tokens).")]
+    public int? QualityContext { get; init; }
+
+    [CommandOption("--quality-tokens <N>")]
+    [Description("Most tokens evaluated per model for quality (default: 8192 on a text, 1024 sampled).")]
+    public long? QualityTokens { get; init; }
+
     [CommandOption("--cpu-mask <HEX>")]
     [Description("Pin each worker to these CPUs, as a hexadecimal mask (0x3 = CPUs 0 and 1).")]
     public string? CpuMask { get; init; }
@@ -122,6 +144,8 @@ internal sealed class RunSettings : CommandSettings
         var problems = new List<string>(ToBenchmarkSettings().Validate());
         if (!TryParseLoadMode(LoadMode, out _)) problems.Add($"unknown load mode '{LoadMode}' (use mmap, no-mmap or mlock)");
         if (ModelTimeoutSeconds < 1) problems.Add($"model timeout must be at least 1 s (got {ModelTimeoutSeconds})");
+        ParseScenarios(Scenarios, out string? scenarioProblem);
+        if (scenarioProblem is not null) problems.Add(scenarioProblem);
         if (Resume is not null && Models.Length > 0) problems.Add("--resume continues an earlier run's own models; give no models with it");
         if (Resume is not null && !Directory.Exists(Resume)) problems.Add($"--resume: no folder {Resume}");
         if (Models.Length == 0 && Resume is null)
@@ -159,9 +183,32 @@ internal sealed class RunSettings : CommandSettings
         LoadMode = TryParseLoadMode(LoadMode, out var mode) ? mode : Engines.LoadMode.Mmap,
         Seed = Seed,
         CpuMask = CpuMask,
+        Scenarios = ParseScenarios(Scenarios, out _),
+        Quality = new QualitySettings { TextPath = Text, BaselinePath = Baseline, ContextTokens = QualityContext, QualityTokens = QualityTokens },
         Force = Force,
         ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, ModelTimeoutSeconds)),
     };
+
+    private static ImmutableArray<Scenario> ParseScenarios(string text, out string? problem)
+    {
+        var scenarios = ImmutableArray.CreateBuilder<Scenario>();
+        var unknown = new List<string>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<Scenario>(part, ignoreCase: true, out var scenario) && Enum.IsDefined(scenario))
+            {
+                if (!scenarios.Contains(scenario)) scenarios.Add(scenario);
+            }
+            else
+            {
+                unknown.Add(part);
+            }
+        }
+
+        problem = unknown.Count > 0 ? $"unknown scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))} (use latency, quality, throughput)"
+            : scenarios.Count == 0 ? "no scenario given (use latency, quality, throughput)" : null;
+        return scenarios.ToImmutable();
+    }
 
     private static bool TryParseLoadMode(string text, out LoadMode mode)
     {
