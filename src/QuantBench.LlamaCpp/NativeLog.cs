@@ -31,13 +31,18 @@ internal sealed class NativeLog(int capacity)
         }
     }
 
-    /// <summary>The most recent error or warning line, which is usually why llama.cpp refused something.</summary>
+    /// <summary>
+    /// Why llama.cpp refused something: the first error line it logged (the specific cause, e.g. "unknown
+    /// model architecture"; later lines only say that loading failed), else the last warning.
+    /// </summary>
     internal string? LastProblem()
     {
         lock (gate)
         {
-            return lines.LastOrDefault(l => l.StartsWith("Error", StringComparison.OrdinalIgnoreCase)
-                                             || l.StartsWith("Warning", StringComparison.OrdinalIgnoreCase));
+            var recent = lines.Reverse().TakeWhile(l => !l.Contains("loaded meta data", StringComparison.Ordinal)).Reverse().ToArray();
+            var errors = recent.Where(l => l.StartsWith("Error", StringComparison.OrdinalIgnoreCase)).ToArray();
+            string? specific = errors.FirstOrDefault(l => l.Contains("error loading model", StringComparison.OrdinalIgnoreCase)) ?? errors.FirstOrDefault();
+            return specific ?? lines.LastOrDefault(l => l.StartsWith("Warning", StringComparison.OrdinalIgnoreCase));
         }
     }
 

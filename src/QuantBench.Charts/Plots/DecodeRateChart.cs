@@ -30,7 +30,7 @@ internal static class DecodeRateChart
             double[] lineX = Enumerable.Range(0, 50).Select(k => from + (to - from) * k / 49).ToArray();
             double[] lineY = lineX.Select(x => bandwidth / (x * scale.BytesPerUnit)).ToArray();
             var roofline = plot.Add.ScatterLine(lineX, lineY, ChartStyle.Color(3));
-            roofline.LinePattern = LinePattern.Dashed;
+            roofline.LineWidth = 2; // solid: Skia cannot write dashed lines to SVG (it prints a warning per line)
             roofline.LegendText = string.Create(CultureInfo.InvariantCulture, $"roofline: {bandwidth / 1e9:0.#} GB/s ÷ size");
         }
 

@@ -23,7 +23,7 @@ internal static class QualityChart
         var frontierLine = plot.Add.ScatterLine(
             frontier.Select(p => scale.Convert(p.FileBytes)).ToArray(), frontier.Select(p => p.Value).ToArray(), ChartStyle.Color(3));
         frontierLine.LineWidth = 2;
-        frontierLine.LinePattern = LinePattern.Dashed;
+        // Solid: Skia cannot write dashed lines to SVG (it prints a warning per line).
         frontierLine.LegendText = "Pareto frontier";
 
         double[] xs = points.Select(p => scale.Convert(p.FileBytes)).ToArray();
