@@ -1,4 +1,5 @@
 using QuantBench.Engines;
+using QuantBench.Throughput;
 
 namespace QuantBench.Results;
 
@@ -14,6 +15,8 @@ public sealed record ModelResult
     public long KvCacheBytes { get; init; }
     public MemoryResult? Memory { get; init; }
     public LatencyResult? Latency { get; init; }
+    /// <summary>Batch sweep, mixed load and context depth; null when the throughput scenario did not run.</summary>
+    public ThroughputResult? Throughput { get; init; }
 
     public static ModelResult Failed(ModelDescriptor model, string failure) => new()
     {
