@@ -18,7 +18,7 @@ public sealed record BatchMemoryFit
     public required long LargestBatchSize { get; init; }
 
     /// <summary>The largest swept batch size that fits, or null when none does.</summary>
-    public required int? LargestSweptBatchSize { get; init; }
+    public int? LargestSweptBatchSize { get; init; }
 
     public static BatchMemoryFit Compute(long availableBytes, string limitSource, long kvCacheBytesPerSequence, IEnumerable<int> sweptBatchSizes)
     {

@@ -11,12 +11,12 @@ public sealed record BatchSweepResult
     public required ImmutableArray<BatchSizeResult> Points { get; init; }
 
     /// <summary>The first swept B after which throughput grows by less than <see cref="KneeMinimumGain"/>; null when it never stops growing.</summary>
-    public required int? KneeBatchSize { get; init; }
+    public int? KneeBatchSize { get; init; }
 
     public required double KneeMinimumGain { get; init; }
 
     /// <summary>The largest batch that fits in memory, or null when the memory available could not be read.</summary>
-    public required BatchMemoryFit? MemoryFit { get; init; }
+    public BatchMemoryFit? MemoryFit { get; init; }
 
     /// <summary>llama-bench's name for the request shape, e.g. <c>pp128+tg64</c>.</summary>
     public string TestName => $"pp{PromptTokens}+tg{OutputTokens}";

@@ -12,10 +12,10 @@ public sealed record ContextDepthPoint
     public required SampleStatistics DecodeTokensPerSecond { get; init; }
 
     /// <summary>D / fill time (llama-bench's <c>ppD</c>); null at depth 0.</summary>
-    public required SampleStatistics? PrefillTokensPerSecond { get; init; }
+    public SampleStatistics? PrefillTokensPerSecond { get; init; }
 
     /// <summary>(D + N) / (fill + decode time) (llama-bench's <c>ppD+tgN</c>); null at depth 0.</summary>
-    public required SampleStatistics? PromptAndGenerateTokensPerSecond { get; init; }
+    public SampleStatistics? PromptAndGenerateTokensPerSecond { get; init; }
 
     /// <summary>e.g. <c>tg64 @ d512</c>; plain <c>tg64</c> at depth 0.</summary>
     public string DecodeTestName => DepthTokens == 0 ? $"tg{DecodeTokens}" : $"tg{DecodeTokens} @ d{DepthTokens}";

@@ -45,12 +45,13 @@ public sealed class ContinuousBatchingScheduler(IBatchDecoder decoder, IClock cl
         while (next < schedule.Count || active.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            double now = clock.NowMs - origin;
-            while (next < schedule.Count && active.Count < maxConcurrency && schedule[next].ArrivalMs <= now)
+            // Times stay absolute until a difference is taken, so a request admitted the instant it arrives waits exactly 0 ms.
+            double now = clock.NowMs;
+            while (next < schedule.Count && active.Count < maxConcurrency && origin + schedule[next].ArrivalMs <= now)
             {
                 int slot = freeSlots.Dequeue();
                 decoder.AddSequence(slot, schedule[next].Request.PromptTokens);
-                active.Add(slot, new InFlight(next, schedule[next], now));
+                active.Add(slot, new InFlight(next, schedule[next], origin + schedule[next].ArrivalMs, now));
                 next++;
             }
 
@@ -61,7 +62,7 @@ public sealed class ContinuousBatchingScheduler(IBatchDecoder decoder, IClock cl
             }
 
             var tokens = decoder.Step(cancellationToken);
-            double stepEnd = clock.NowMs - origin;
+            double stepEnd = clock.NowMs;
             steps++;
             peakConcurrency = Math.Max(peakConcurrency, active.Count);
             peakKvBytes = Math.Max(peakKvBytes, decoder.KvCacheBytesInUse);
@@ -87,7 +88,7 @@ public sealed class ContinuousBatchingScheduler(IBatchDecoder decoder, IClock cl
         return new ServedSchedule([.. served.Select(s => s!)], steps, peakConcurrency, peakKvBytes);
     }
 
-    private sealed class InFlight(int index, ScheduledRequest scheduled, double admittedMs)
+    private sealed class InFlight(int index, ScheduledRequest scheduled, double arrivedAt, double admittedAt)
     {
         private readonly ImmutableArray<double>.Builder times = ImmutableArray.CreateBuilder<double>(scheduled.Request.OutputTokens);
         private readonly ImmutableArray<int>.Builder tokens = ImmutableArray.CreateBuilder<int>(scheduled.Request.OutputTokens);
@@ -99,7 +100,7 @@ public sealed class ContinuousBatchingScheduler(IBatchDecoder decoder, IClock cl
 
         public void Record(int token, double stepEndMs)
         {
-            double sinceArrival = stepEndMs - scheduled.ArrivalMs;
+            double sinceArrival = stepEndMs - arrivedAt;
             if (times.Count == 0)
             {
                 // The prompt's prefill and the first token come from the same decode call.
@@ -113,7 +114,7 @@ public sealed class ContinuousBatchingScheduler(IBatchDecoder decoder, IClock cl
         public ServedRequest ToServed() => new(
             index,
             scheduled.ArrivalMs,
-            admittedMs,
+            admittedAt - arrivedAt,
             new RequestTrace(scheduled.Request.PromptLength, prefillEndMs, times.MoveToImmutable()),
             tokens.MoveToImmutable());
     }

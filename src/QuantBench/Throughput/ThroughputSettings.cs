@@ -21,7 +21,7 @@ public sealed record ThroughputSettings
     public ImmutableArray<int> BatchSizes { get; init; } = [1, 2, 4, 8, 16, 32];
 
     /// <summary>Measured runs of each batch size and of each depth (one unmeasured warm-up run precedes them).</summary>
-    public int Repetitions { get; init; } = 2;
+    public int Repetitions { get; init; } = 1;
 
     /// <summary>Smallest relative throughput gain from one swept batch size to the next that still counts as growth.</summary>
     public double KneeMinimumGain { get; init; } = KneeDetector.DefaultMinimumGain;
@@ -33,7 +33,7 @@ public sealed record ThroughputSettings
     public double ArrivalRatePerSecond { get; init; }
 
     /// <summary>R: requests in the mixed load.</summary>
-    public int MixedLoadRequests { get; init; } = 32;
+    public int MixedLoadRequests { get; init; } = 16;
 
     /// <summary>Most requests decoded together in the mixed load; later arrivals queue.</summary>
     public int MaxConcurrency { get; init; } = 8;
