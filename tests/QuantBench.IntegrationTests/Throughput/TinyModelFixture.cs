@@ -14,7 +14,7 @@ public sealed class TinyModelFixture : IDisposable
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, "tiny.gguf");
         SyntheticModelGenerator.Write(SyntheticModelPresets.Tiny, 42, path);
-        Session = new LlamaCppBackend().Load(new ModelLoadOptions { ModelPath = path, Threads = 1, ContextSize = 256 }, CancellationToken.None);
+        Session = new LlamaCppBackend().Load(new ModelLoadOptions { ModelPath = path, Threads = 2, ContextSize = 256 }, CancellationToken.None);
     }
 
     public IModelSession Session { get; }
