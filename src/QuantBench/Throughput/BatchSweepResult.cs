@@ -10,7 +10,7 @@ public sealed record BatchSweepResult
     public required int Repetitions { get; init; }
     public required ImmutableArray<BatchSizeResult> Points { get; init; }
 
-    /// <summary>The first swept B after which throughput grows by less than <see cref="KneeMinimumGain"/>; null when it never stops growing.</summary>
+    /// <summary>The smallest swept B that no larger swept B beats by <see cref="KneeMinimumGain"/> (see <see cref="KneeDetector"/>); null when throughput still grows at the largest B.</summary>
     public int? KneeBatchSize { get; init; }
 
     public required double KneeMinimumGain { get; init; }

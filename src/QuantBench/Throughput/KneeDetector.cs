@@ -1,9 +1,10 @@
 namespace QuantBench.Throughput;
 
 /// <summary>
-/// Where throughput stops growing with batch size: the knee is the first batch size B whose next swept
-/// size B' raises aggregate throughput by less than the minimum gain (default 10%), i.e.
-/// T(B') &lt; (1 + gain)·T(B). Null when every step still gains that much (no knee within the sweep).
+/// Where throughput stops growing with batch size: the knee is the smallest swept batch size B that no
+/// larger swept size beats by the minimum gain (default 10%), i.e. T(B') &lt; (1 + gain)·T(B) for every
+/// B' &gt; B. Looking at every larger size, not just the next, keeps a noisy dip from passing for a knee.
+/// Null when the largest size still gains that much over every smaller one (no knee within the sweep).
 /// </summary>
 public static class KneeDetector
 {
@@ -17,7 +18,8 @@ public static class KneeDetector
         var sorted = points.OrderBy(p => p.BatchSize).ToArray();
         for (int i = 0; i + 1 < sorted.Length; i++)
         {
-            if (!(sorted[i + 1].TokensPerSecond >= (1 + minimumGain) * sorted[i].TokensPerSecond))
+            double bar = (1 + minimumGain) * sorted[i].TokensPerSecond;
+            if (sorted.Skip(i + 1).All(p => !(p.TokensPerSecond >= bar)))
             {
                 return sorted[i].BatchSize;
             }

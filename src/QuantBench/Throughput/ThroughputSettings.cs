@@ -23,7 +23,7 @@ public sealed record ThroughputSettings
     /// <summary>Measured runs of each batch size and of each depth (one unmeasured warm-up run precedes them).</summary>
     public int Repetitions { get; init; } = 1;
 
-    /// <summary>Smallest relative throughput gain from one swept batch size to the next that still counts as growth.</summary>
+    /// <summary>Smallest relative throughput gain over a smaller batch size that still counts as growth (see <see cref="KneeDetector"/>).</summary>
     public double KneeMinimumGain { get; init; } = KneeDetector.DefaultMinimumGain;
 
     /// <summary>Memory the worker may use in all, in bytes; 0 takes MemAvailable at the time of the sweep.</summary>

@@ -5,10 +5,10 @@ namespace QuantBench.Tests.Throughput;
 public sealed class KneeDetectorTests
 {
     [Fact]
-    public void The_knee_is_the_last_batch_size_before_growth_falls_under_ten_percent()
+    public void The_knee_is_the_smallest_batch_size_that_no_larger_one_beats_by_ten_percent()
     {
-        // 4 -> 8 gains 8.6%, below 10%: throughput has stopped growing at 4.
-        var points = new[] { (1, 100.0), (2, 190.0), (4, 350.0), (8, 380.0), (16, 390.0) };
+        // 8 and 16 gain 8.6% and 9.7% over 4, both below 10%: throughput has stopped growing at 4.
+        var points = new[] { (1, 100.0), (2, 190.0), (4, 350.0), (8, 380.0), (16, 384.0) };
 
         Assert.Equal(4, KneeDetector.Find(points));
     }
@@ -20,9 +20,15 @@ public sealed class KneeDetectorTests
     }
 
     [Fact]
-    public void A_drop_in_throughput_is_a_knee()
+    public void A_dip_is_not_a_knee_when_throughput_grows_again_later()
     {
-        Assert.Equal(2, KneeDetector.Find([(1, 100.0), (2, 200.0), (4, 150.0), (8, 400.0)]));
+        Assert.Null(KneeDetector.Find([(1, 100.0), (2, 200.0), (4, 150.0), (8, 400.0)]));
+    }
+
+    [Fact]
+    public void A_drop_that_never_recovers_the_gain_is_a_knee()
+    {
+        Assert.Equal(2, KneeDetector.Find([(1, 100.0), (2, 200.0), (4, 180.0), (8, 210.0)]));
     }
 
     [Fact]
@@ -36,7 +42,7 @@ public sealed class KneeDetectorTests
     {
         var points = new[] { (1, 100.0), (2, 130.0), (4, 160.0) };
 
-        Assert.Equal(1, KneeDetector.Find(points, minimumGain: 0.5));
+        Assert.Equal(2, KneeDetector.Find(points, minimumGain: 0.5));
         Assert.Null(KneeDetector.Find(points, minimumGain: 0.2));
     }
 
