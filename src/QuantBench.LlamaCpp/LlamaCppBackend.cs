@@ -65,7 +65,7 @@ public sealed class LlamaCppBackend : IInferenceBackend
         try
         {
             var context = weights.CreateContext(parameters);
-            return new LlamaCppSession(weights, context);
+            return new LlamaCppSession(weights, context, parameters);
         }
         catch (RuntimeError e)
         {

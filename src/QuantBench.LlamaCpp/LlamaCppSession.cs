@@ -1,22 +1,26 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using LLama;
+using LLama.Common;
 using LLama.Native;
 using QuantBench.Engines;
+using QuantBench.LlamaCpp.Batching;
 
 namespace QuantBench.LlamaCpp;
 
-/// <summary>One llama.cpp model and context; requests run one at a time on sequence 0.</summary>
-internal sealed class LlamaCppSession : IModelSession
+/// <summary>One llama.cpp model and context; requests run one at a time on sequence 0. Batch decoders get contexts of their own.</summary>
+internal sealed class LlamaCppSession : IModelSession, IBatchDecoderFactory
 {
     private readonly LLamaWeights weights;
     private readonly LLamaContext context;
     private readonly LLamaBatch batch = new();
+    private readonly ModelParams parameters;
 
-    internal LlamaCppSession(LLamaWeights weights, LLamaContext context)
+    internal LlamaCppSession(LLamaWeights weights, LLamaContext context, ModelParams parameters)
     {
         this.weights = weights;
         this.context = context;
+        this.parameters = parameters;
         VocabularySize = weights.Vocab.Count;
         BeginningOfSequenceToken = weights.Vocab.BOS is { } bos ? (int)bos : null;
     }
@@ -67,6 +71,9 @@ internal sealed class LlamaCppSession : IModelSession
 
         return new RequestTrace(prompt.Length, prefillEndMs, tokenTimes.MoveToImmutable());
     }
+
+    public IBatchDecoder CreateBatchDecoder(BatchDecoderOptions options, CancellationToken cancellationToken) =>
+        BatchContextFactory.Create(weights, parameters, options, cancellationToken);
 
     private void Decode(SafeLLamaContextHandle handle)
     {

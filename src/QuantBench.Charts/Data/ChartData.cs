@@ -41,6 +41,13 @@ public sealed record ChartData
             PeakVramBytes = run.Models
                 .Where(m => m.Memory?.Gpu is { Available: true, PeakProcessUsedBytes: not null } || m.Memory?.Gpu is { Available: true, PeakDeviceUsedDeltaBytes: not null })
                 .ToImmutableDictionary(m => m.Model.Label, m => m.Memory!.Gpu!.PeakProcessUsedBytes ?? m.Memory.Gpu.PeakDeviceUsedDeltaBytes!.Value),
+            ThroughputCurves = run.Models
+                .Where(m => m.Throughput?.BatchSweep is { Points.Length: > 0 })
+                .OrderByDescending(m => m.Model.BitsPerWeight)
+                .Select(m => new ThroughputCurve(m.Model.Label, m.Throughput!.BatchSweep!.Points
+                    .Select(p => new ThroughputPoint(p.BatchSize, p.GeneratedTokensPerSecond.Median, p.GeneratedTokensPerSecond.HalfWidth))
+                    .ToImmutableArray()))
+                .ToImmutableArray(),
             QualityPoints = run.Models
                 .Where(m => m.Quality?.KlDivergence is not null)
                 .OrderByDescending(m => m.Model.BitsPerWeight)

@@ -100,8 +100,8 @@ internal sealed class RunSettings : CommandSettings
 
     [CommandOption("--scenarios <LIST>")]
     [Description("Measurements to run, comma-separated: latency, quality, throughput.")]
-    [DefaultValue("latency,quality")]
-    public string Scenarios { get; init; } = "latency,quality";
+    [DefaultValue("latency,quality,throughput")]
+    public string Scenarios { get; init; } = "latency,quality,throughput";
 
     [CommandOption("--text <FILE>")]
     [Description("Text to score for quality (perplexity, KLD). Default: token sequences sampled from the baseline model.")]
@@ -118,6 +118,25 @@ internal sealed class RunSettings : CommandSettings
     [CommandOption("--quality-tokens <N>")]
     [Description("Most tokens evaluated per model for quality (default: 8192 on a text, 1024 sampled).")]
     public long? QualityTokens { get; init; }
+
+    [CommandOption("--batch-sizes <LIST>")]
+    [Description("Throughput: batch sizes of the sweep, comma-separated.")]
+    [DefaultValue("1,2,4,8,16,32")]
+    public string BatchSizes { get; init; } = "1,2,4,8,16,32";
+
+    [CommandOption("--depths <LIST>")]
+    [Description("Throughput: context depths for the decode rate (llama-bench's tg @ dN), comma-separated.")]
+    [DefaultValue("0,512,2048")]
+    public string Depths { get; init; } = "0,512,2048";
+
+    [CommandOption("--arrival-rate <PER_SECOND>")]
+    [Description("Throughput: Poisson arrival rate of the mixed load (default: 70% of the model's own capacity).")]
+    public double? ArrivalRate { get; init; }
+
+    [CommandOption("--mixed-requests <N>")]
+    [Description("Throughput: requests in the mixed load.")]
+    [DefaultValue(16)]
+    public int MixedRequests { get; init; } = 16;
 
     [CommandOption("--cpu-mask <HEX>")]
     [Description("Pin each worker to these CPUs, as a hexadecimal mask (0x3 = CPUs 0 and 1).")]
@@ -184,10 +203,22 @@ internal sealed class RunSettings : CommandSettings
         Seed = Seed,
         CpuMask = CpuMask,
         Scenarios = ParseScenarios(Scenarios, out _),
+        Throughput = new Throughput.ThroughputSettings
+        {
+            BatchSizes = ParseIntegers(BatchSizes),
+            ContextDepths = ParseIntegers(Depths),
+            ArrivalRatePerSecond = ArrivalRate ?? 0,
+            MixedLoadRequests = MixedRequests,
+        },
         Quality = new QualitySettings { TextPath = Text, BaselinePath = Baseline, ContextTokens = QualityContext, QualityTokens = QualityTokens },
         Force = Force,
         ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, ModelTimeoutSeconds)),
     };
+
+    private static ImmutableArray<int> ParseIntegers(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : -1)
+            .ToImmutableArray();
 
     private static ImmutableArray<Scenario> ParseScenarios(string text, out string? problem)
     {

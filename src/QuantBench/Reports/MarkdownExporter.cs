@@ -72,6 +72,7 @@ public sealed class MarkdownExporter : IExporter
         }
 
         AppendMemory(text, measured);
+        ThroughputMarkdown.Append(text, run);
         var warned = run.Models.Where(m => m.Warnings.Length > 0).ToArray();
         if (warned.Length > 0)
         {

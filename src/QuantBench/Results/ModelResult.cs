@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantBench.Engines;
+using QuantBench.Throughput;
 
 namespace QuantBench.Results;
 
@@ -21,6 +22,8 @@ public sealed record ModelResult
     public Quality.QualityResult? Quality { get; init; }
     /// <summary>Reasons not to trust this model's figures as they stand (noise, modes, outliers, unmet precision).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
+    /// <summary>Batch sweep, mixed load and context depth; null when the throughput scenario did not run.</summary>
+    public ThroughputResult? Throughput { get; init; }
 
     public static ModelResult Failed(ModelDescriptor model, string failure) => new()
     {

@@ -39,9 +39,15 @@ public sealed record BenchmarkSettings
     public int Seed { get; init; } = 42;
 
     /// <summary>Which measurements run, in this order for each model.</summary>
-    public ImmutableArray<Scenario> Scenarios { get; init; } = [Scenario.Latency, Scenario.Quality];
+    public ImmutableArray<Scenario> Scenarios { get; init; } = [Scenario.Latency, Scenario.Quality, Scenario.Throughput];
 
     public QualitySettings Quality { get; init; } = new();
+
+    /// <summary>The throughput scenario's own settings; its request shape and seed are this run's (see <see cref="ThroughputOptions"/>).</summary>
+    public Throughput.ThroughputSettings Throughput { get; init; } = new();
+
+    /// <summary><see cref="Throughput"/> with the run's request shape and seed, so every scenario measures the same requests.</summary>
+    public Throughput.ThroughputSettings ThroughputOptions => Throughput with { PromptTokens = PromptTokens, OutputTokens = OutputTokens, Seed = Seed };
 
     /// <summary>CPUs the worker may run on, as a hexadecimal mask like llama-bench's (<c>0x3</c> = CPUs 0 and 1); null: any.</summary>
     public string? CpuMask { get; init; }
@@ -86,6 +92,11 @@ public sealed record BenchmarkSettings
             problems.AddRange(Quality.Options.Validate());
             if (Quality.TextPath is { } text && !File.Exists(text)) problems.Add($"--text: no such file {text}");
             if (Quality.BaselinePath is { } baseline && !File.Exists(baseline)) problems.Add($"--baseline: no such file {baseline}");
+        }
+
+        if (Scenarios.Contains(Running.Scenario.Throughput))
+        {
+            problems.AddRange(ThroughputOptions.Validate());
         }
         if (Threads < 1) problems.Add($"threads must be at least 1 (got {Threads})");
         if (ContextSize < 0) problems.Add($"context size cannot be negative (got {ContextSize})");

@@ -15,8 +15,9 @@ internal static class ScenarioMerge
 
         return scenario switch
         {
-            Scenario.Latency => part with { Quality = into.Quality, Status = into.Status, Failure = into.Failure },
+            Scenario.Latency => part with { Quality = into.Quality, Throughput = into.Throughput, Status = into.Status, Failure = into.Failure },
             Scenario.Quality => into with { Quality = part.Quality },
+            Scenario.Throughput => into with { Throughput = part.Throughput },
             _ => into,
         };
     }
