@@ -19,7 +19,7 @@ public sealed class LlamaCppBackend : IInferenceBackend
 
     public EngineInfo Describe() => new(
         "llama.cpp",
-        $"LLamaSharp {typeof(LLamaWeights).Assembly.GetName().Version?.ToString(3)}",
+        $"LLamaSharp {LlamaNative.LLamaSharpVersion}",
         LlamaNative.NativeBuild,
         LlamaNative.Variant(),
         LlamaNative.SystemInfo());

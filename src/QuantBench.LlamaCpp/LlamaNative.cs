@@ -11,6 +11,12 @@ internal static class LlamaNative
     // LLamaSharp 0.30.0 is built from llama.cpp release b10221 (its release notes); the native library exposes no build number.
     internal const string NativeBuild = "b10221";
 
+    /// <summary>The LLamaSharp package version this build references (recorded at build time).</summary>
+    internal static string LLamaSharpVersion { get; } = typeof(LlamaNative).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .OfType<System.Reflection.AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "LLamaSharpVersion")?.Value ?? "unknown";
+
     private static readonly Lock Gate = new();
     private static readonly NativeLog Log = new(capacity: 200);
     private static bool loaded;

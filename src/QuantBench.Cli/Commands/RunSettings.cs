@@ -43,9 +43,8 @@ internal sealed class RunSettings : CommandSettings
     public int MaxRuns { get; init; } = 100;
 
     [CommandOption("--max-time <SECONDS>")]
-    [Description("Longest measurement per model when adaptive.")]
-    [DefaultValue(60.0)]
-    public double MaxTimeSeconds { get; init; } = 60;
+    [Description("Longest measurement per model when adaptive (default 60; 10 for the embedded default).")]
+    public double? MaxTimeSeconds { get; init; }
 
     [CommandOption("--target-ci <PERCENT>")]
     [Description("Stop when the 99% confidence interval of ms/request is within this share of its median.")]
@@ -120,23 +119,29 @@ internal sealed class RunSettings : CommandSettings
     public long? QualityTokens { get; init; }
 
     [CommandOption("--batch-sizes <LIST>")]
-    [Description("Throughput: batch sizes of the sweep, comma-separated.")]
-    [DefaultValue("1,2,4,8,16,32")]
-    public string BatchSizes { get; init; } = "1,2,4,8,16,32";
+    [Description("Throughput: batch sizes of the sweep, comma-separated (default 1,2,4,8,16,32; 1,4,16 for the embedded default).")]
+    public string? BatchSizes { get; init; }
 
     [CommandOption("--depths <LIST>")]
-    [Description("Throughput: context depths for the decode rate (llama-bench's tg @ dN), comma-separated.")]
-    [DefaultValue("0,512,2048")]
-    public string Depths { get; init; } = "0,512,2048";
+    [Description("Throughput: context depths for the decode rate, llama-bench's tg @ dN (default 0,512,2048; 0,512 for the embedded default).")]
+    public string? Depths { get; init; }
 
     [CommandOption("--arrival-rate <PER_SECOND>")]
     [Description("Throughput: Poisson arrival rate of the mixed load (default: 70% of the model's own capacity).")]
     public double? ArrivalRate { get; init; }
 
     [CommandOption("--mixed-requests <N>")]
-    [Description("Throughput: requests in the mixed load.")]
-    [DefaultValue(16)]
-    public int MixedRequests { get; init; } = 16;
+    [Description("Throughput: requests in the mixed load (default 16; 8 for the embedded default).")]
+    public int? MixedRequests { get; init; }
+
+    [CommandOption("--interleave")]
+    [Description("Measure latency in alternating rounds across models (A B C A B C ...); ratios to the baseline are paired by round.")]
+    public bool Interleave { get; init; }
+
+    [CommandOption("--rounds <N>")]
+    [Description("Rounds of an interleaved run (each: --warmup, default 1, and --runs, default 3, requests per model).")]
+    [DefaultValue(5)]
+    public int Rounds { get; init; } = 5;
 
     [CommandOption("--cpu-mask <HEX>")]
     [Description("Pin each worker to these CPUs, as a hexadecimal mask (0x3 = CPUs 0 and 1).")]
@@ -157,6 +162,12 @@ internal sealed class RunSettings : CommandSettings
     [CommandOption("--cache <DIR>")]
     [Description("Where generated models are cached (default: ~/.cache/quantbench/models).")]
     public string? Cache { get; init; }
+
+    /// <summary>
+    /// No model and no resume: the embedded default, whose budget is lighter (10 s of latency per model, a
+    /// shorter throughput sweep) so that its nine models take a few minutes; the report states the budget.
+    /// </summary>
+    public bool EmbeddedDefault => Models.Length == 0 && Resume is null;
 
     public override ValidationResult Validate()
     {
@@ -192,7 +203,7 @@ internal sealed class RunSettings : CommandSettings
         {
             MinRuns = MinRuns,
             MaxRuns = MaxRuns,
-            MaxDuration = TimeSpan.FromSeconds(double.IsFinite(MaxTimeSeconds) && MaxTimeSeconds > 0 ? MaxTimeSeconds : 0),
+            MaxDuration = TimeSpan.FromSeconds(MaxTimeSeconds is { } max ? (double.IsFinite(max) && max > 0 ? max : 0) : EmbeddedDefault ? 10 : 60),
             TargetRelativeHalfWidth = TargetCiPercent / 100.0,
         },
         Threads = Threads ?? Math.Max(1, Environment.ProcessorCount),
@@ -202,13 +213,15 @@ internal sealed class RunSettings : CommandSettings
         LoadMode = TryParseLoadMode(LoadMode, out var mode) ? mode : Engines.LoadMode.Mmap,
         Seed = Seed,
         CpuMask = CpuMask,
+        Interleave = Interleave,
+        InterleaveRounds = Rounds,
         Scenarios = ParseScenarios(Scenarios, out _),
         Throughput = new Throughput.ThroughputSettings
         {
-            BatchSizes = ParseIntegers(BatchSizes),
-            ContextDepths = ParseIntegers(Depths),
+            BatchSizes = ParseIntegers(BatchSizes ?? (EmbeddedDefault ? "1,4,16" : "1,2,4,8,16,32")),
+            ContextDepths = ParseIntegers(Depths ?? (EmbeddedDefault ? "0,512" : "0,512,2048")),
             ArrivalRatePerSecond = ArrivalRate ?? 0,
-            MixedLoadRequests = MixedRequests,
+            MixedLoadRequests = MixedRequests ?? (EmbeddedDefault ? 8 : 16),
         },
         Quality = new QualitySettings { TextPath = Text, BaselinePath = Baseline, ContextTokens = QualityContext, QualityTokens = QualityTokens },
         Force = Force,

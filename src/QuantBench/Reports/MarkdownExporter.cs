@@ -71,6 +71,7 @@ public sealed class MarkdownExporter : IExporter
             }
         }
 
+        AppendPairedRatios(text, run);
         AppendMemory(text, measured);
         ThroughputMarkdown.Append(text, run);
         var warned = run.Models.Where(m => m.Warnings.Length > 0).ToArray();
@@ -93,6 +94,29 @@ public sealed class MarkdownExporter : IExporter
             foreach (var model in failed)
             {
                 text.AppendLine($"- {model.Model.Label} ({model.Model.Path}): {model.Failure}");
+            }
+        }
+    }
+
+    private static void AppendPairedRatios(StringBuilder text, RunResult run)
+    {
+        var paired = run.Models.Where(m => m.PairedRatios.Length > 0).ToArray();
+        if (paired.Length == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("## Ratios to the baseline, paired by round (interleaved)").AppendLine();
+        text.AppendLine("Each round measured every model in turn; a ratio is the median over rounds of (model's round median / baseline's round median), with its 99% bootstrap interval and a paired test (faster or slower only when p < 0.01 and the change is at least 2%).").AppendLine();
+        text.AppendLine(Row(["model", "figure", "ratio", "99% interval", "verdict"]));
+        text.AppendLine(Row(["---", "---", "---:", "---:", "---"]));
+        foreach (var model in paired)
+        {
+            foreach (var ratio in model.PairedRatios)
+            {
+                var e = ratio.Estimate;
+                text.AppendLine(Row([model.Model.Label, $"{ratio.Figure} / {ratio.Baseline}", Units.Ratio(e.Ratio),
+                    $"{Units.Ratio(e.ConfidenceIntervalLower)} – {Units.Ratio(e.ConfidenceIntervalUpper)}", e.Verdict.ToString()]));
             }
         }
     }

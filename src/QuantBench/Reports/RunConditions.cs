@@ -19,8 +19,26 @@ public static class RunConditions
             ("threads", s.Threads.ToString(CultureInfo.InvariantCulture)),
             ("context / batch / micro-batch", $"{s.EffectiveContextSize} / {s.BatchSize} / {s.MicroBatchSize}"),
             ("load mode", s.LoadMode.ToString().ToLowerInvariant()),
+            ("scenarios", string.Join(", ", s.Scenarios).ToLowerInvariant()),
             ("isolation", "one worker process per model" + (s.CpuMask is { } mask ? $", pinned to CPU mask {mask}" : "")),
         };
+        if (s.Interleave)
+        {
+            list.Add(("interleaved", $"{s.InterleaveRounds} rounds, models alternating; ratios to the baseline paired by round"));
+        }
+
+        if (s.Scenarios.Contains(Running.Scenario.Quality))
+        {
+            var q = s.Quality.Options;
+            list.Add(("quality", $"{(s.Quality.TextPath is { } text ? Path.GetFileName(text) : "token sequences sampled from the baseline (temperature 1)")}, n_ctx {q.ContextTokens}, up to {q.QualityTokens} tokens per model"));
+        }
+
+        if (s.Scenarios.Contains(Running.Scenario.Throughput))
+        {
+            var t = s.ThroughputOptions;
+            list.Add(("throughput", $"batch sizes {string.Join(",", t.BatchSizes)}; mixed load {t.MixedLoadRequests} requests, {(t.ArrivalRatePerSecond > 0 ? string.Create(CultureInfo.InvariantCulture, $"{t.ArrivalRatePerSecond:0.##} req/s") : "70% of each model's capacity")}, at most {t.MaxConcurrency} at once; depths {string.Join(",", t.ContextDepths)}"));
+        }
+
         if (run.Engine is { } e)
         {
             list.Add(("engine", $"{e.Name} {e.NativeBuild} ({e.LibraryVersion}), CPU variant {e.NativeVariant}"));
@@ -30,7 +48,7 @@ public static class RunConditions
         {
             list.Add(("CPU", $"{m.CpuModel}, {m.LogicalCores} logical cores{(m.HasAvx512F ? ", AVX-512" : m.HasAvx2 ? ", AVX2" : "")}, governor {m.CpuGovernor}"));
             list.Add(("memory", $"{(m.TotalMemoryBytes is { } total ? Units.Bytes(total) : "unknown")} total, {(m.AvailableMemoryBytes is { } free ? Units.Bytes(free) : "unknown")} available at start"));
-            list.Add(("OS", $"{m.OsDescription}, kernel {m.KernelVersion}, .NET {m.DotNetVersion}"));
+            list.Add(("OS", $"{m.OsDescription}, kernel {m.KernelVersion}, {m.DotNetVersion}"));
             if (m.LoadAverage is { } load)
             {
                 list.Add(("load average at start", string.Create(CultureInfo.InvariantCulture, $"{load.OneMinute:0.00} (1 min)")));

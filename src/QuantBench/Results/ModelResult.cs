@@ -18,6 +18,8 @@ public sealed record ModelResult
     public LatencyResult? Latency { get; init; }
     /// <summary>The decode rate against the memory-bandwidth limit; null when bandwidth was not measured.</summary>
     public RooflineResult? Roofline { get; init; }
+    /// <summary>With <c>--interleave</c>: ratios against the baseline paired round by round.</summary>
+    public ImmutableArray<PairedRatio> PairedRatios { get; init; } = [];
     /// <summary>Perplexity, and KL divergence against the baseline (null for the baseline itself); null when not measured.</summary>
     public Quality.QualityResult? Quality { get; init; }
     /// <summary>Reasons not to trust this model's figures as they stand (noise, modes, outliers, unmet precision).</summary>

@@ -38,9 +38,12 @@ public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter expor
             await quality.PrepareAsync(progress, cancellationToken).ConfigureAwait(false);
         }
 
+        var interleaved = settings.Interleave && settings.Scenarios.Contains(Scenario.Latency)
+            ? await InterleavedLatency.RunAsync(runner, models, settings, progress, cancellationToken).ConfigureAwait(false)
+            : null;
         foreach (var model in models)
         {
-            var result = await MeasureAsync(model, settings, quality, progress, cancellationToken).ConfigureAwait(false);
+            var result = await MeasureAsync(model, settings, quality, interleaved, progress, cancellationToken).ConfigureAwait(false);
             result = result with { Roofline = ResourceEstimate.Roofline(result, run.MemoryBandwidth, settings) };
             run = run with { Models = run.Models.Add(result) };
             LastRun = run;
@@ -51,7 +54,13 @@ public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter expor
         return run;
     }
 
-    private async Task<ModelResult> MeasureAsync(ModelDescriptor model, BenchmarkSettings settings, QualityBaseline? quality, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
+    private async Task<ModelResult> MeasureAsync(
+        ModelDescriptor model,
+        BenchmarkSettings settings,
+        QualityBaseline? quality,
+        IReadOnlyDictionary<string, ModelResult>? interleaved,
+        IProgress<BenchmarkProgress>? progress,
+        CancellationToken cancellationToken)
     {
         long needed = ResourceEstimate.MemoryBytes(model, settings);
         if (!settings.Force && AvailableMemoryBytes is { } available && needed > available)
@@ -62,9 +71,12 @@ public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter expor
         var result = new ModelResult { Model = model };
         foreach (var scenario in settings.Scenarios)
         {
-            var part = scenario == Scenario.Quality
-                ? await quality!.MeasureAsync(model, progress, cancellationToken).ConfigureAwait(false)
-                : await runner.RunAsync(new WorkerJob(scenario, model, settings), progress, cancellationToken).ConfigureAwait(false);
+            var part = scenario switch
+            {
+                Scenario.Quality => await quality!.MeasureAsync(model, progress, cancellationToken).ConfigureAwait(false),
+                Scenario.Latency when interleaved is not null => interleaved[model.Path],
+                _ => await runner.RunAsync(new WorkerJob(scenario, model, settings), progress, cancellationToken).ConfigureAwait(false),
+            };
             result = ScenarioMerge.Add(result, scenario, part);
         }
 

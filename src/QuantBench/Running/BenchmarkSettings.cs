@@ -49,6 +49,12 @@ public sealed record BenchmarkSettings
     /// <summary><see cref="Throughput"/> with the run's request shape and seed, so every scenario measures the same requests.</summary>
     public Throughput.ThroughputSettings ThroughputOptions => Throughput with { PromptTokens = PromptTokens, OutputTokens = OutputTokens, Seed = Seed };
 
+    /// <summary>Measure latency in alternating rounds across models (A B C A B C ...), pairing ratios by round.</summary>
+    public bool Interleave { get; init; }
+
+    /// <summary>Rounds of an interleaved run; each round runs the warm-up and measured requests of every model once.</summary>
+    public int InterleaveRounds { get; init; } = 5;
+
     /// <summary>CPUs the worker may run on, as a hexadecimal mask like llama-bench's (<c>0x3</c> = CPUs 0 and 1); null: any.</summary>
     public string? CpuMask { get; init; }
 
@@ -103,6 +109,7 @@ public sealed record BenchmarkSettings
         if (ContextSize > 0 && ContextSize < PromptTokens + OutputTokens)
             problems.Add($"context size {ContextSize} is smaller than prompt + generated tokens ({PromptTokens + OutputTokens})");
         if (CpuMask is not null && !TryParseCpuMask(CpuMask, out _)) problems.Add($"CPU mask '{CpuMask}' is not a hexadecimal mask such as 0x3");
+        if (Interleave && InterleaveRounds < 2) problems.Add($"an interleaved run needs at least 2 rounds (got {InterleaveRounds})");
         if (Seed < 0) problems.Add($"seed cannot be negative (got {Seed})");
         if (BatchSize < 1) problems.Add($"batch size must be at least 1 (got {BatchSize})");
         if (MicroBatchSize < 1 || MicroBatchSize > BatchSize) problems.Add($"micro-batch size must be between 1 and the batch size (got {MicroBatchSize})");

@@ -143,8 +143,14 @@ public sealed record SampleStatistics
     }
 
     // The lowland detector rejects samples without two distinct values; such a sample has one mode.
-    private static int DetectModality(Sample sample, ImmutableArray<double> values) =>
-        values.Distinct().Take(2).Count() < 2 ? 1 : LowlandModalityDetector.Instance.DetectModes(sample).Modality;
+    // Perfolizer needs two clearly different values: ones that differ only by rounding (1e-13 apart) it
+    // counts as one and throws; such a sample has one mode.
+    private static int DetectModality(Sample sample, ImmutableArray<double> values)
+    {
+        double min = values.Min(), max = values.Max();
+        double scale = Math.Max(Math.Abs(min), Math.Abs(max));
+        return max - min <= 1e-9 * Math.Max(scale, 1e-300) ? 1 : LowlandModalityDetector.Instance.DetectModes(sample).Modality;
+    }
 
     // A zero spread is exactly zero relative spread, even around a zero centre.
     private static double Relative(double spread, double centre) =>

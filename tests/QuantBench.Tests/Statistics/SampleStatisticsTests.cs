@@ -142,4 +142,12 @@ public sealed class SampleStatisticsTests
     [InlineData(1.0)]
     public void Confidence_level_outside_0_1_is_rejected(double level) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SampleStatistics.From([1, 2, 3], level));
+
+    [Fact]
+    public void Values_that_differ_only_by_rounding_have_one_mode()
+    {
+        var stats = SampleStatistics.From([10.0, 10.0 + 1e-13, 10.0, 10.0 - 1e-13, 10.0]);
+        Assert.Equal(1, stats.Modality);
+        Assert.Equal(10.0, stats.Median, 9);
+    }
 }
