@@ -114,6 +114,6 @@ public sealed record BenchmarkSettings
         if (BatchSize < 1) problems.Add($"batch size must be at least 1 (got {BatchSize})");
         if (MicroBatchSize < 1 || MicroBatchSize > BatchSize) problems.Add($"micro-batch size must be between 1 and the batch size (got {MicroBatchSize})");
         if (BatchSize < PromptTokens) problems.Add($"batch size {BatchSize} must hold the whole prompt ({PromptTokens} tokens)");
-        return problems;
+        return problems.Distinct().ToArray();
     }
 }
