@@ -45,7 +45,7 @@ internal static class QuantBenchApp
         return app;
     }
 
-    internal static Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    internal static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
     {
         if (console is null && Console.IsOutputRedirected)
         {
@@ -60,6 +60,7 @@ internal static class QuantBenchApp
             e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
-        return Create(console).RunAsync(args, cancellation.Token);
+        // Awaited here: the token must outlive the command, not just this method's return.
+        return await Create(console).RunAsync(args, cancellation.Token);
     }
 }

@@ -46,7 +46,7 @@ public sealed record ChartData
                 .OrderByDescending(m => m.Model.BitsPerWeight)
                 .Select(m => new ThroughputCurve(m.Model.Label, m.Throughput!.BatchSweep!.Points
                     .Select(p => new ThroughputPoint(p.BatchSize, p.GeneratedTokensPerSecond.Median, p.GeneratedTokensPerSecond.HalfWidth))
-                    .ToImmutableArray()))
+                    .ToImmutableArray(), m.Throughput.BatchSweep.KneeBatchSize))
                 .ToImmutableArray(),
             QualityPoints = run.Models
                 .Where(m => m.Quality?.KlDivergence is not null)

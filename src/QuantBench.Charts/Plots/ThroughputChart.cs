@@ -35,7 +35,7 @@ internal static class ThroughputChart
                 ChartStyle.AddErrorBars(plot, xs, ys, points.Select(p => p.HalfWidthTokensPerSecond), ChartStyle.Color(c));
             }
 
-            if (KneeFinder.Find(points) is { } knee)
+            if (curves[c].KneeBatchSize is { } kneeSize && points.FirstOrDefault(p => p.BatchSize == kneeSize) is { } knee)
             {
                 plot.Add.Marker(Math.Log2(knee.BatchSize), knee.TokensPerSecond, MarkerShape.OpenDiamond, 18, ChartStyle.Color(c));
                 var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"knee: {knee.BatchSize}"), Math.Log2(knee.BatchSize), knee.TokensPerSecond);
@@ -51,7 +51,7 @@ internal static class ThroughputChart
         plot.Axes.Margins(0.08, 0.12);
         plot.ShowLegend(Alignment.UpperLeft);
         string caption = "Lines: aggregate generation throughput of each level as the number of concurrent sequences grows. "
-            + "Diamonds: the knee, past which more concurrency buys little (farthest point above the chord, log2 batch scale)."
+            + "Diamonds: the knee, the smallest batch size that no larger one beats by 10% or more (docs/metrics.md)."
             + (anyError ? " Error bars: the confidence interval of each throughput figure." : " One measurement per point, so no error bars.");
         return ChartStyle.Render(plot, Id, "Throughput against batch size", caption);
     }

@@ -40,7 +40,9 @@ internal sealed class InfoCommand(IAnsiConsole console) : Command<InfoCommand.Se
         Fact("size on disk", $"{Number(summary.FileBytes)} bytes ({Units.Bytes(summary.FileBytes)})");
         Fact("tensor data", $"{Number(summary.TensorDataBytes)} bytes ({Units.Bytes(summary.TensorDataBytes)})");
         Fact("bits per weight", summary.BitsPerWeight.ToString("0.00", CultureInfo.InvariantCulture));
-        Fact("file type", summary.FileType?.ToString(CultureInfo.InvariantCulture));
+        Fact("file type", summary.FileType is { } ftype
+            ? $"{ftype} ({(Enum.IsDefined((Models.QuantizationType)ftype) ? ((Models.QuantizationType)ftype).ToString() : "other")})"
+            : null);
         Fact("context length", Number(summary.ContextLength));
         Fact("embedding length", Number(summary.EmbeddingLength));
         Fact("blocks", Number(summary.BlockCount));
