@@ -52,6 +52,7 @@ public sealed class LlamaCppBackend : IInferenceBackend
             FlashAttention = false,
         };
 
+        long mark = LlamaNative.RecentLog.Mark();
         LLamaWeights weights;
         try
         {
@@ -65,7 +66,7 @@ public sealed class LlamaCppBackend : IInferenceBackend
         try
         {
             var context = weights.CreateContext(parameters);
-            return new LlamaCppSession(weights, context, parameters);
+            return new LlamaCppSession(weights, context, parameters) { Buffers = LlamaBufferLog.Parse(LlamaNative.RecentLog.Since(mark)) };
         }
         catch (RuntimeError e)
         {

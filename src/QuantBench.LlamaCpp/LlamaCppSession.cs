@@ -29,7 +29,7 @@ internal sealed class LlamaCppSession : IModelSession, IBatchDecoderFactory
 
     public int? BeginningOfSequenceToken { get; }
 
-    public long KvCacheBytes => 0;
+    public EngineBuffers Buffers { get; init; } = EngineBuffers.Unknown;
 
     public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken, Action<RequestPhase>? onPhase = null)
     {

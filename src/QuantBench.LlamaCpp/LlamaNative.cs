@@ -18,7 +18,7 @@ internal static class LlamaNative
         .FirstOrDefault(a => a.Key == "LLamaSharpVersion")?.Value ?? "unknown";
 
     private static readonly Lock Gate = new();
-    private static readonly NativeLog Log = new(capacity: 200);
+    private static readonly NativeLog Log = new(capacity: 2000);
     private static bool loaded;
 
     internal static NativeLog RecentLog => Log;

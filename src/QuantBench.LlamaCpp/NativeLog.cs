@@ -23,6 +23,7 @@ internal sealed class NativeLog(int capacity)
         {
             string line = $"{level}: {text}";
             lines.Enqueue(line);
+            added++;
             Echo?.WriteLine("llama.cpp " + line);
             while (lines.Count > capacity)
             {
@@ -43,6 +44,27 @@ internal sealed class NativeLog(int capacity)
             var errors = recent.Where(l => l.StartsWith("Error", StringComparison.OrdinalIgnoreCase)).ToArray();
             string? specific = errors.FirstOrDefault(l => l.Contains("error loading model", StringComparison.OrdinalIgnoreCase)) ?? errors.FirstOrDefault();
             return specific ?? lines.LastOrDefault(l => l.StartsWith("Warning", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private long added;
+
+    /// <summary>A mark for <see cref="Since"/>: the number of lines logged so far.</summary>
+    internal long Mark()
+    {
+        lock (gate)
+        {
+            return added;
+        }
+    }
+
+    /// <summary>The lines logged after <paramref name="mark"/> that are still kept.</summary>
+    internal IReadOnlyList<string> Since(long mark)
+    {
+        lock (gate)
+        {
+            long newer = added - mark;
+            return lines.Skip((int)Math.Max(0, lines.Count - newer)).ToArray();
         }
     }
 

@@ -9,8 +9,8 @@ public interface IModelSession : IDisposable
     /// <summary>The beginning-of-sequence token, or null when the model has none.</summary>
     int? BeginningOfSequenceToken { get; }
 
-    /// <summary>Bytes the engine reserved for the KV cache of this session's context (0 when unknown).</summary>
-    long KvCacheBytes { get; }
+    /// <summary>The memory the engine reserved for this session: KV cache, compute buffers, weights' buffers.</summary>
+    EngineBuffers Buffers { get; }
 
     /// <summary>
     /// Runs one request from an empty KV cache: prefill the prompt, then generate exactly

@@ -30,7 +30,7 @@ public static class QuantizationPlanner
             if (rowLength % block != 0)
             {
                 var fallback = QuantizationTypes.Fallback(type);
-                string offer = rowLength % QuantizationTypes.BlockSize(fallback) == 0
+                string offer = fallback != QuantizationType.F16 && rowLength % QuantizationTypes.BlockSize(fallback) == 0
                     ? $"use {fallback.ToString().ToLowerInvariant()} (block {QuantizationTypes.BlockSize(fallback)}) instead"
                     : "use f16 instead";
                 problems.Add($"tensor '{tensor.Name}' has rows of {rowLength} elements, not a multiple of {type}'s block of {block}; {offer}");

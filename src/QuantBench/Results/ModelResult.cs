@@ -13,7 +13,8 @@ public sealed record ModelResult
     public string? Failure { get; init; }
     public EngineInfo? Engine { get; init; }
     public double LoadTimeMs { get; init; }
-    public long KvCacheBytes { get; init; }
+    /// <summary>KV cache, compute and weight buffers as the engine reported them for the latency test's context.</summary>
+    public EngineBuffers? Buffers { get; init; }
     public MemoryResult? Memory { get; init; }
     public LatencyResult? Latency { get; init; }
     /// <summary>The decode rate against the memory-bandwidth limit; null when bandwidth was not measured.</summary>

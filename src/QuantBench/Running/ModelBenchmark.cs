@@ -60,7 +60,7 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
                 Model = model,
                 Engine = backend.Describe(),
                 LoadTimeMs = loadMs,
-                KvCacheBytes = session.KvCacheBytes,
+                Buffers = session.Buffers,
                 Memory = new MemoryResult
                 {
                     BaselineResidentBytes = baseline?.ResidentBytes ?? 0,

@@ -43,7 +43,7 @@ internal sealed class ScriptedBackend(Func<int, GenerationRequest, RequestTrace>
 
         public int? BeginningOfSequenceToken => 1;
 
-        public long KvCacheBytes => 4096;
+        public EngineBuffers Buffers { get; } = new() { KvCacheBytes = 4096, ComputeBufferBytes = 1024 };
 
         public RequestTrace Generate(GenerationRequest request, CancellationToken cancellationToken, Action<RequestPhase>? onPhase = null)
         {
