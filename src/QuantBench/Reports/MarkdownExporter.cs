@@ -73,6 +73,7 @@ public sealed class MarkdownExporter : IExporter
 
         AppendPairedRatios(text, run);
         AppendMemory(text, measured);
+        QualityMarkdown.Append(text, run);
         ThroughputMarkdown.Append(text, run);
         var warned = run.Models.Where(m => m.Warnings.Length > 0).ToArray();
         if (warned.Length > 0)
@@ -140,6 +141,20 @@ public sealed class MarkdownExporter : IExporter
             {
                 text.AppendLine(Row([model.Model.Label, phase.Phase, Bytes(phase.KernelPeakResidentBytes), Bytes(phase.SampledPeakResidentBytes),
                     Bytes(phase.SampledPeakAnonymousBytes), Bytes(phase.SampledPeakFileBytes), phase.SampleCount.ToString(CultureInfo.InvariantCulture)]));
+            }
+        }
+
+        var buffered = models.Where(m => m.Buffers is { } b && (b.KvCacheBytes > 0 || b.ComputeBufferBytes > 0)).ToArray();
+        if (buffered.Length > 0)
+        {
+            text.AppendLine().AppendLine("Buffers llama.cpp reserved for the latency test's context, as it logged them:").AppendLine();
+            text.AppendLine(Row(["model", "KV cache", "compute buffers", "output buffer", "weights"]));
+            text.AppendLine(Row(["---", "---:", "---:", "---:", "---"]));
+            foreach (var model in buffered)
+            {
+                var b = model.Buffers!;
+                string weights = string.Join(", ", b.ModelBufferBytes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {Units.Bytes(p.Value)}"));
+                text.AppendLine(Row([model.Model.Label, Units.Bytes(b.KvCacheBytes), Units.Bytes(b.ComputeBufferBytes), Units.Bytes(b.OutputBufferBytes), weights]));
             }
         }
 
