@@ -49,7 +49,7 @@ public sealed class LlamaCppBackend : IInferenceBackend
                 LoadMode.Mlock => LLamaLoadMode.MemoryMapAndLock,
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.LoadMode, "unknown load mode"),
             },
-            FlashAttention = false,
+            FlashAttention = options.FlashAttention,
         };
 
         long mark = LlamaNative.RecentLog.Mark();

@@ -73,6 +73,11 @@ internal sealed class RunSettings : CommandSettings
     [DefaultValue("mmap")]
     public string LoadMode { get; init; } = "mmap";
 
+    [CommandOption("--flash-attn <MODE>")]
+    [Description("Flash attention: auto (llama.cpp's default), on or off.")]
+    [DefaultValue("auto")]
+    public string FlashAttention { get; init; } = "auto";
+
     [CommandOption("--seed <N>")]
     [Description("Seed of prompts and of the synthetic model.")]
     [DefaultValue(42)]
@@ -174,6 +179,8 @@ internal sealed class RunSettings : CommandSettings
         var problems = new List<string>(ToBenchmarkSettings().Validate());
         if (!TryParseLoadMode(LoadMode, out _)) problems.Add($"unknown load mode '{LoadMode}' (use mmap, no-mmap or mlock)");
         if (ModelTimeoutSeconds < 1) problems.Add($"model timeout must be at least 1 s (got {ModelTimeoutSeconds})");
+        if (FlashAttention.Trim().ToLowerInvariant() is not ("auto" or "on" or "off" or "true" or "false" or "1" or "0"))
+            problems.Add($"unknown flash attention mode '{FlashAttention}' (use auto, on or off)");
         ParseScenarios(Scenarios, out string? scenarioProblem);
         if (scenarioProblem is not null) problems.Add(scenarioProblem);
         if (Resume is not null && Models.Length > 0) problems.Add("--resume continues an earlier run's own models; give no models with it");
@@ -213,6 +220,7 @@ internal sealed class RunSettings : CommandSettings
         LoadMode = TryParseLoadMode(LoadMode, out var mode) ? mode : Engines.LoadMode.Mmap,
         Seed = Seed,
         CpuMask = CpuMask,
+        FlashAttention = FlashAttention.Trim().ToLowerInvariant() switch { "on" or "true" or "1" => true, "off" or "false" or "0" => false, _ => null },
         Interleave = Interleave,
         InterleaveRounds = Rounds,
         Scenarios = ParseScenarios(Scenarios, out _),

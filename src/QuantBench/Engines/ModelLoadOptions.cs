@@ -9,6 +9,9 @@ public sealed record ModelLoadOptions
     public int BatchSize { get; init; } = 2048;
     public int MicroBatchSize { get; init; } = 512;
     public LoadMode LoadMode { get; init; } = LoadMode.Mmap;
+    /// <summary>Flash attention: null lets the engine decide (llama.cpp's "auto", as llama-bench's default), true or false forces it.</summary>
+    public bool? FlashAttention { get; init; }
+
     /// <summary>Layers offloaded to a GPU; 0 keeps everything on the CPU.</summary>
     public int GpuLayers { get; init; }
 }

@@ -19,6 +19,7 @@ public static class RunConditions
             ("threads", s.Threads.ToString(CultureInfo.InvariantCulture)),
             ("context / batch / micro-batch", $"{s.EffectiveContextSize} / {s.BatchSize} / {s.MicroBatchSize}"),
             ("load mode", s.LoadMode.ToString().ToLowerInvariant()),
+            ("flash attention", s.FlashAttention switch { true => "on", false => "off", null => "auto (llama.cpp's default)" }),
             ("scenarios", string.Join(", ", s.Scenarios).ToLowerInvariant()),
             ("isolation", "one worker process per model" + (s.CpuMask is { } mask ? $", pinned to CPU mask {mask}" : "")),
         };

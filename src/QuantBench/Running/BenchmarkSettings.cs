@@ -36,6 +36,9 @@ public sealed record BenchmarkSettings
 
     public LoadMode LoadMode { get; init; } = LoadMode.Mmap;
 
+    /// <summary>Flash attention for the latency and throughput tests: null = llama.cpp's auto (its default), or forced on/off.</summary>
+    public bool? FlashAttention { get; init; }
+
     public int Seed { get; init; } = 42;
 
     /// <summary>Which measurements run, in this order for each model.</summary>
@@ -74,6 +77,7 @@ public sealed record BenchmarkSettings
         BatchSize = BatchSize,
         MicroBatchSize = MicroBatchSize,
         LoadMode = LoadMode,
+        FlashAttention = FlashAttention,
     };
 
     /// <summary>Parses a hexadecimal CPU mask (with or without 0x) into an affinity bit set.</summary>
