@@ -33,45 +33,9 @@ public sealed class LlamaCppBackend : IInferenceBackend
         cancellationToken.ThrowIfCancellationRequested();
         LlamaNative.EnsureLoaded();
 
-        // Every default that differs between LLamaSharp and llama.cpp is set explicitly (GpuLayerCount defaults to 20, Threads to half the cores).
-        var parameters = new ModelParams(options.ModelPath)
-        {
-            GpuLayerCount = options.GpuLayers,
-            Threads = options.Threads,
-            BatchThreads = options.Threads,
-            ContextSize = (uint)options.ContextSize,
-            BatchSize = (uint)options.BatchSize,
-            UBatchSize = (uint)options.MicroBatchSize,
-            LoadMode = options.LoadMode switch
-            {
-                LoadMode.Mmap => LLamaLoadMode.MemoryMap,
-                LoadMode.NoMmap => LLamaLoadMode.None,
-                LoadMode.Mlock => LLamaLoadMode.MemoryMapAndLock,
-                _ => throw new ArgumentOutOfRangeException(nameof(options), options.LoadMode, "unknown load mode"),
-            },
-            FlashAttention = options.FlashAttention,
-        };
-
+        var parameters = LlamaLoader.Parameters(options);
         long mark = LlamaNative.RecentLog.Mark();
-        LLamaWeights weights;
-        try
-        {
-            weights = LLamaWeights.LoadFromFile(parameters);
-        }
-        catch (Exception e) when (e is LoadWeightsFailedException or RuntimeError)
-        {
-            throw new ModelLoadException(options.ModelPath, "llama.cpp could not load it: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
-        }
-
-        try
-        {
-            var context = weights.CreateContext(parameters);
-            return new LlamaCppSession(weights, context, parameters) { Buffers = LlamaBufferLog.Parse(LlamaNative.RecentLog.Since(mark)) };
-        }
-        catch (RuntimeError e)
-        {
-            weights.Dispose();
-            throw new ModelLoadException(options.ModelPath, "llama.cpp could not create a context: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
-        }
+        var (weights, context) = LlamaLoader.Load(parameters);
+        return new LlamaCppSession(weights, context, parameters) { Buffers = LlamaBufferLog.Parse(LlamaNative.RecentLog.Since(mark)) };
     }
 }

@@ -55,7 +55,7 @@ internal sealed class LlamaCppSession : IModelSession, IBatchDecoderFactory
 
         Decode(handle);
         double prefillEndMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        int next = ArgMax(handle.GetLogitsIth(batch.TokenCount - 1));
+        int next = Greedy.ArgMax(handle.GetLogitsIth(batch.TokenCount - 1));
         tokenTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
 
         onPhase?.Invoke(RequestPhase.Decode);
@@ -65,7 +65,7 @@ internal sealed class LlamaCppSession : IModelSession, IBatchDecoderFactory
             batch.Clear();
             batch.Add((LLamaToken)next, position, LLamaSeqId.Zero, true);
             Decode(handle);
-            next = ArgMax(handle.GetLogitsIth(0));
+            next = Greedy.ArgMax(handle.GetLogitsIth(0));
             tokenTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
@@ -84,22 +84,6 @@ internal sealed class LlamaCppSession : IModelSession, IBatchDecoderFactory
         }
     }
 
-    // Greedy decoding: the most likely token, end-of-sequence included (generation is forced to length).
-    private static int ArgMax(Span<float> logits)
-    {
-        int best = 0;
-        float bestValue = float.NegativeInfinity;
-        for (int i = 0; i < logits.Length; i++)
-        {
-            if (logits[i] > bestValue)
-            {
-                bestValue = logits[i];
-                best = i;
-            }
-        }
-
-        return best;
-    }
 
     public void Dispose()
     {

@@ -51,38 +51,19 @@ public sealed class LlamaCppLogitsEvaluator : ILogitsEvaluator, IDisposable
             throw new ModelLoadException(modelPath, "the file does not exist");
         }
 
-        LlamaNative.EnsureLoaded();
-        var parameters = new ModelParams(modelPath)
+        // Batch = n_ctx so a chunk decodes in one call; no flash attention, as llama-perplexity's reference was made.
+        var parameters = LlamaLoader.Parameters(new ModelLoadOptions
         {
-            GpuLayerCount = 0,
+            ModelPath = modelPath,
             Threads = threads,
-            BatchThreads = threads,
-            ContextSize = (uint)contextTokens,
-            BatchSize = (uint)contextTokens,
-            UBatchSize = (uint)Math.Min(contextTokens, 512),
-            LoadMode = LLamaLoadMode.MemoryMap,
+            ContextSize = contextTokens,
+            BatchSize = contextTokens,
+            MicroBatchSize = Math.Min(contextTokens, 512),
+            LoadMode = LoadMode.Mmap,
             FlashAttention = false,
-        };
-
-        LLamaWeights weights;
-        try
-        {
-            weights = LLamaWeights.LoadFromFile(parameters);
-        }
-        catch (Exception e) when (e is LoadWeightsFailedException or RuntimeError)
-        {
-            throw new ModelLoadException(modelPath, "llama.cpp could not load it: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
-        }
-
-        try
-        {
-            return new LlamaCppLogitsEvaluator(weights, weights.CreateContext(parameters), contextTokens);
-        }
-        catch (RuntimeError e)
-        {
-            weights.Dispose();
-            throw new ModelLoadException(modelPath, "llama.cpp could not create a context: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
-        }
+        });
+        var (weights, context) = LlamaLoader.Load(parameters);
+        return new LlamaCppLogitsEvaluator(weights, context, contextTokens);
     }
 
     public ImmutableArray<int> Tokenize(string text, bool addBos)

@@ -1,0 +1,58 @@
+using LLama;
+using LLama.Common;
+using LLama.Exceptions;
+using LLama.Native;
+using QuantBench.Engines;
+
+namespace QuantBench.LlamaCpp;
+
+/// <summary>The one way QuantBench loads a model and creates a context in llama.cpp, with its refusals turned into one-line errors.</summary>
+internal static class LlamaLoader
+{
+    /// <summary>
+    /// llama.cpp's parameters for the options. Every default that differs between LLamaSharp and llama.cpp
+    /// is set explicitly (GpuLayerCount defaults to 20, Threads to half the cores, LoadMode to no mmap).
+    /// </summary>
+    internal static ModelParams Parameters(ModelLoadOptions options) => new(options.ModelPath)
+    {
+        GpuLayerCount = options.GpuLayers,
+        Threads = options.Threads,
+        BatchThreads = options.Threads,
+        ContextSize = (uint)options.ContextSize,
+        BatchSize = (uint)options.BatchSize,
+        UBatchSize = (uint)options.MicroBatchSize,
+        LoadMode = options.LoadMode switch
+        {
+            LoadMode.Mmap => LLamaLoadMode.MemoryMap,
+            LoadMode.NoMmap => LLamaLoadMode.None,
+            LoadMode.Mlock => LLamaLoadMode.MemoryMapAndLock,
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.LoadMode, "unknown load mode"),
+        },
+        FlashAttention = options.FlashAttention,
+    };
+
+    /// <summary>Loads the weights and creates one context; throws <see cref="ModelLoadException"/> with llama.cpp's own reason.</summary>
+    internal static (LLamaWeights Weights, LLamaContext Context) Load(ModelParams parameters)
+    {
+        LlamaNative.EnsureLoaded();
+        LLamaWeights weights;
+        try
+        {
+            weights = LLamaWeights.LoadFromFile(parameters);
+        }
+        catch (Exception e) when (e is LoadWeightsFailedException or RuntimeError)
+        {
+            throw new ModelLoadException(parameters.ModelPath, "llama.cpp could not load it: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
+        }
+
+        try
+        {
+            return (weights, weights.CreateContext(parameters));
+        }
+        catch (RuntimeError e)
+        {
+            weights.Dispose();
+            throw new ModelLoadException(parameters.ModelPath, "llama.cpp could not create a context: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
+        }
+    }
+}
