@@ -28,7 +28,13 @@ internal sealed class QualityBaseline(IModelRunner runner, BenchmarkSettings set
     {
         if (baselineResult is null or { Status: ModelStatus.Failed })
         {
-            return ModelResult.Failed(model, $"the baseline {Baseline.Label} could not be evaluated: {baselineResult?.Failure ?? "not run"}");
+            // Without a baseline there is nothing to compare with; the model's other figures stand.
+            return new ModelResult { Model = model, Warnings = [$"quality not measured: the baseline {Baseline.Label} could not be evaluated ({baselineResult?.Failure ?? "not run"})"] };
+        }
+
+        if (baselineResult.Quality is null)
+        {
+            return new ModelResult { Model = model, Warnings = baselineResult.Warnings };
         }
 
         if (model.Path == Baseline.Path)

@@ -41,7 +41,8 @@ public sealed class QualityBenchmark(IInferenceBackend backend)
         }
         catch (QualityEvaluationException e)
         {
-            return ModelResult.Failed(job.Model, "quality: " + e.Message);
+            // A model that cannot be compared with the baseline (another vocabulary, say) still has its other figures.
+            return new ModelResult { Model = job.Model, Warnings = ["quality not measured: " + e.Reason] };
         }
         finally
         {

@@ -15,8 +15,8 @@ internal static class ScenarioMerge
 
         return scenario switch
         {
-            Scenario.Latency => part with { Quality = into.Quality, Throughput = into.Throughput, Status = into.Status, Failure = into.Failure },
-            Scenario.Quality => into with { Quality = part.Quality },
+            Scenario.Latency => part with { Quality = into.Quality, Throughput = into.Throughput, Status = into.Status, Failure = into.Failure, Warnings = into.Warnings.AddRange(part.Warnings) },
+            Scenario.Quality => into with { Quality = part.Quality, Warnings = into.Warnings.AddRange(part.Warnings) },
             Scenario.Throughput => into with { Throughput = part.Throughput },
             _ => into,
         };

@@ -45,4 +45,15 @@ public sealed class ScenarioMergeTests
         Assert.Equal(0.0, QuantBench.Decisions.QualityFigures.MeanKld(new ModelResult { Model = Model, Quality = Quality }));
         Assert.Null(QuantBench.Decisions.QualityFigures.MeanKld(new ModelResult { Model = Model }));
     }
+
+    [Fact]
+    public void A_model_that_cannot_be_compared_keeps_its_other_figures_and_says_why()
+    {
+        var merged = ScenarioMerge.Add(new ModelResult { Model = Model }, Scenario.Latency, new ModelResult { Model = Model, LoadTimeMs = 5, Warnings = ["noisy"] });
+        merged = ScenarioMerge.Add(merged, Scenario.Quality, new ModelResult { Model = Model, Warnings = ["quality not measured: another vocabulary"] });
+
+        Assert.Equal(ModelStatus.Succeeded, merged.Status);
+        Assert.Null(merged.Quality);
+        Assert.Equal(["noisy", "quality not measured: another vocabulary"], merged.Warnings.ToArray());
+    }
 }
