@@ -81,7 +81,7 @@ internal sealed class GgufHeaderParser
         var tensors = ReadTensorInfos(tensorCount);
 
         var dataOffset = AlignUp(_position, alignment);
-        ValidateTensorLayout(tensors, dataOffset, alignment);
+        GgufTensorLayout.Validate(_path, _length, tensors, dataOffset, alignment);
         return new GgufFile(_path, version, alignment, metadata, tensors, dataOffset, _length);
     }
 
@@ -144,43 +144,6 @@ internal sealed class GgufHeaderParser
         }
 
         return tensors.ToImmutable();
-    }
-
-    // llama.cpp (gguf.cpp) requires tensors packed in header order, each starting at the previous
-    // one's end rounded up to the alignment; checking the same rule here keeps its loader from failing later.
-    private void ValidateTensorLayout(ImmutableArray<GgufTensorInfo> tensors, long dataOffset, int alignment)
-    {
-        long expected = 0;
-        foreach (var tensor in tensors)
-        {
-            if (tensor.OffsetBytes % alignment != 0)
-            {
-                throw Fail($"tensor '{tensor.Name}' offset {tensor.OffsetBytes} is not a multiple of the alignment {alignment}");
-            }
-
-            if (tensor.OffsetBytes != expected)
-            {
-                throw Fail($"tensor '{tensor.Name}' has offset {tensor.OffsetBytes}, expected {expected} "
-                    + "(tensors must be stored in header order without gaps)");
-            }
-
-            long end;
-            try
-            {
-                end = checked(dataOffset + tensor.OffsetBytes + tensor.ByteSize);
-            }
-            catch (OverflowException)
-            {
-                throw Fail($"tensor '{tensor.Name}' has an absurd byte size");
-            }
-
-            if (end > _length)
-            {
-                throw Fail($"truncated: tensor '{tensor.Name}' ends at byte {end} but file has {_length} bytes");
-            }
-
-            expected = AlignUp(tensor.OffsetBytes + tensor.ByteSize, alignment);
-        }
     }
 
     private int ReadAlignment(GgufMetadata metadata)
