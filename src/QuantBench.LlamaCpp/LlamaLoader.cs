@@ -13,7 +13,14 @@ internal static class LlamaLoader
     /// llama.cpp's parameters for the options. Every default that differs between LLamaSharp and llama.cpp
     /// is set explicitly (GpuLayerCount defaults to 20, Threads to half the cores, LoadMode to no mmap).
     /// </summary>
-    internal static ModelParams Parameters(ModelLoadOptions options) => new(options.ModelPath)
+    internal static ModelParams Parameters(ModelLoadOptions options)
+    {
+        // ModelParams reads llama.cpp's defaults, a native call: the library must be configured first.
+        LlamaNative.EnsureLoaded();
+        return NewParameters(options);
+    }
+
+    private static ModelParams NewParameters(ModelLoadOptions options) => new(options.ModelPath)
     {
         GpuLayerCount = options.GpuLayers,
         Threads = options.Threads,

@@ -33,7 +33,16 @@ internal static class LlamaNative
                 return;
             }
 
-            NativeLibraryConfig.All.WithLogCallback((level, message) => Log.Add(level, message));
+            if (NativeLibraryConfig.LLama.LibraryHasLoaded)
+            {
+                // Something loaded the library before us (LLamaSharp code run first): route its log directly.
+                NativeLogConfig.llama_log_set((level, message) => Log.Add(level, message));
+            }
+            else
+            {
+                NativeLibraryConfig.All.WithLogCallback((level, message) => Log.Add(level, message));
+            }
+
             NativeApi.llama_empty_call();
             loaded = true;
         }
