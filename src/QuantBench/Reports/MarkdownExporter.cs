@@ -178,5 +178,5 @@ public sealed class MarkdownExporter : IExporter
         }
     }
 
-    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |";
+    private static string Row(IEnumerable<string> cells) => MarkdownRow.Of(cells);
 }

@@ -80,5 +80,5 @@ public static class ThroughputMarkdown
         }
     }
 
-    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |";
+    private static string Row(IEnumerable<string> cells) => MarkdownRow.Of(cells);
 }
