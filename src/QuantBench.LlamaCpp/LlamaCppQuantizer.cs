@@ -8,7 +8,7 @@ namespace QuantBench.LlamaCpp;
 /// <summary>llama.cpp's own quantizer (the code behind llama-quantize), through LLamaSharp.</summary>
 public sealed class LlamaCppQuantizer : IModelQuantizer
 {
-    public string Version => $"llama.cpp-{LlamaNative.NativeBuild}";
+    public string Version => LlamaNative.CustomLibrary is { } custom ? $"llama.cpp-custom-{LlamaNative.Sha256(custom)[..12]}" : $"llama.cpp-{LlamaNative.BundledBuild}";
 
     public void Quantize(string sourcePath, string destinationPath, QuantizationType type, int threads, CancellationToken cancellationToken)
     {

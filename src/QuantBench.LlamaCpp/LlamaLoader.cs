@@ -52,14 +52,34 @@ internal static class LlamaLoader
             throw new ModelLoadException(parameters.ModelPath, "llama.cpp could not load it: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
         }
 
+        LLamaContext context;
         try
         {
-            return (weights, weights.CreateContext(parameters));
+            context = weights.CreateContext(parameters);
         }
         catch (RuntimeError e)
         {
             weights.Dispose();
             throw new ModelLoadException(parameters.ModelPath, "llama.cpp could not create a context: " + (LlamaNative.RecentLog.LastProblem() ?? e.Message));
         }
+
+        if (InterfaceMismatch(parameters, context.GenerationThreads, context.BatchThreads) is { } mismatch)
+        {
+            context.Dispose();
+            weights.Dispose();
+            throw new EngineUnavailableException(mismatch);
+        }
+
+        return (weights, context);
     }
+
+    /// <summary>
+    /// A library built from another llama.cpp interface reads LLamaSharp's context parameters at other offsets;
+    /// the thread counts it reports back then differ from those asked for. Null when they agree.
+    /// </summary>
+    internal static string? InterfaceMismatch(ModelParams parameters, int generationThreads, int batchThreads) =>
+        generationThreads == parameters.Threads && batchThreads == parameters.BatchThreads
+            ? null
+            : $"llama.cpp took {generationThreads}/{batchThreads} threads where {parameters.Threads}/{parameters.BatchThreads} were asked: "
+              + $"the library ({LlamaNative.CustomLibrary ?? "bundled"}) does not share LLamaSharp {LlamaNative.LLamaSharpVersion}'s interface (llama.cpp {LlamaNative.BundledBuild})";
 }

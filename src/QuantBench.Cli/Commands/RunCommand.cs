@@ -21,6 +21,11 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        if (settings.LlamaLibrary is { } library)
+        {
+            LlamaCppBackend.UseLibrary(library);
+        }
+
         var (plan, run, output) = settings.Resume is { } resume
             ? ResumePlan(resume)
             : await NewPlanAsync(settings, cancellationToken);
@@ -74,6 +79,14 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     private (RunPlan Plan, RunResult Run, string Output) ResumePlan(string directory)
     {
         var (plan, reached) = RunPlan.Resume(directory);
+        string? measuredWith = reached.Engine?.LibraryPath;
+        if (measuredWith != LlamaCppBackend.CustomLibrary)
+        {
+            throw new InvalidOperationException(measuredWith is null
+                ? $"{directory} was measured with the bundled llama.cpp; resume it without --llama-lib"
+                : $"{directory} was measured with --llama-lib {measuredWith}; resume it with the same library");
+        }
+
         console.MarkupLineInterpolated($"Resuming {directory}: {reached.Models.Length} of {plan.Models.Length} models already measured.");
         return (plan, reached, directory);
     }

@@ -164,6 +164,10 @@ internal sealed class RunSettings : CommandSettings
     [Description("Skip the memory-bandwidth measurement (and so the decode roofline).")]
     public bool NoBandwidth { get; init; }
 
+    [CommandOption("--llama-lib <PATH>")]
+    [Description("A llama.cpp build to measure with instead of the bundled one: its libllama.so, or the folder holding it (built from llama.cpp b10221 or another release with LLamaSharp 0.30.0's interface)")]
+    public string? LlamaLibrary { get; init; }
+
     [CommandOption("--cache <DIR>")]
     [Description("Where generated models are cached (default: ~/.cache/quantbench/models).")]
     public string? Cache { get; init; }
@@ -185,6 +189,8 @@ internal sealed class RunSettings : CommandSettings
         if (scenarioProblem is not null) problems.Add(scenarioProblem);
         if (Resume is not null && Models.Length > 0) problems.Add("--resume continues an earlier run's own models; give no models with it");
         if (Resume is not null && !Directory.Exists(Resume)) problems.Add($"--resume: no folder {Resume}");
+        if (LlamaLibrary is not null && !File.Exists(LlamaLibrary) && !File.Exists(Path.Combine(LlamaLibrary, "libllama.so")))
+            problems.Add($"--llama-lib: no libllama.so at {LlamaLibrary}");
         if (Models.Length == 0 && Resume is null)
         {
             try

@@ -31,6 +31,7 @@ public static class ConditionDiff
         if (old.Engine is { } oe && @new.Engine is { } ne)
         {
             Check("llama.cpp build", oe.NativeBuild, ne.NativeBuild);
+            Check("llama.cpp library", oe.LibrarySha256 ?? "bundled", ne.LibrarySha256 ?? "bundled");
             Check("engine library", oe.LibraryVersion, ne.LibraryVersion);
             Check("CPU variant of llama.cpp", oe.NativeVariant, ne.NativeVariant);
             Check("CPU features reported by llama.cpp", oe.SystemInfo, ne.SystemInfo);

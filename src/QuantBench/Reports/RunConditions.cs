@@ -43,6 +43,10 @@ public static class RunConditions
         if (run.Engine is { } e)
         {
             list.Add(("engine", $"{e.Name} {e.NativeBuild} ({e.LibraryVersion}), CPU variant {e.NativeVariant}"));
+            if (e.LibraryPath is { } library)
+            {
+                list.Add(("llama.cpp library", $"{library} (sha256 {e.LibrarySha256?[..Math.Min(16, e.LibrarySha256.Length)] ?? "unknown"}), chosen with --llama-lib"));
+            }
         }
 
         if (run.Machine is { } m)

@@ -26,8 +26,9 @@ public static class LlamaBenchRecords
             int p = latency.PromptTokens, n = latency.OutputTokens;
             long[] prefillNs = [.. latency.Requests.Select(r => r.PrefillMs).Where(Positive).Select(Nanoseconds)];
             long[] decodeNs = [.. latency.Requests.Select(r => r.TimePerOutputTokenMs * n).Where(Positive).Select(Nanoseconds)];
-            if (prefillNs.Length > 0) records.Add(Record(run, model, p, 0, prefillNs));
-            if (decodeNs.Length > 0) records.Add(Record(run, model, 0, n, decodeNs));
+            // The decode steps follow the P-token prompt: llama-bench would call that test tg<N> @ d<P>.
+            if (prefillNs.Length > 0) records.Add(Record(run, model, p, 0, 0, prefillNs));
+            if (decodeNs.Length > 0) records.Add(Record(run, model, 0, n, p, decodeNs));
         }
 
         return records.ToImmutable();
@@ -37,7 +38,7 @@ public static class LlamaBenchRecords
 
     private static long Nanoseconds(double ms) => Math.Max(1, (long)Math.Round(ms * 1e6));
 
-    private static LlamaBenchRecord Record(RunResult run, ModelResult model, int nPrompt, int nGen, long[] samplesNs)
+    private static LlamaBenchRecord Record(RunResult run, ModelResult model, int nPrompt, int nGen, int nDepth, long[] samplesNs)
     {
         double[] samplesTs = [.. samplesNs.Select(ns => 1e9 * (nPrompt + nGen) / ns)];
         var s = run.Settings;
@@ -67,7 +68,8 @@ public static class LlamaBenchRecords
             LlamaBenchField.Text("split_mode", "layer"),
             LlamaBenchField.Integer("main_gpu", 0),
             LlamaBenchField.Boolean("no_kv_offload", false),
-            LlamaBenchField.Integer("flash_attn", 0),
+            // llama.cpp's llama_flash_attn_type: -1 auto, 0 off, 1 on.
+            LlamaBenchField.Integer("flash_attn", s.FlashAttention switch { null => -1, false => 0, true => 1 }),
             LlamaBenchField.Text("devices", "auto"),
             LlamaBenchField.Text("tensor_split", "0.00"),
             LlamaBenchField.Text("tensor_buft_overrides", "none"),
@@ -80,7 +82,7 @@ public static class LlamaBenchRecords
             LlamaBenchField.Integer("fit_min_ctx", 0),
             LlamaBenchField.Integer("n_prompt", nPrompt),
             LlamaBenchField.Integer("n_gen", nGen),
-            LlamaBenchField.Integer("n_depth", 0),
+            LlamaBenchField.Integer("n_depth", nDepth),
             LlamaBenchField.Text("test_time", run.StartedUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
             LlamaBenchField.Integer("avg_ns", (long)Math.Round(samplesNs.Average())),
             LlamaBenchField.Integer("stddev_ns", (long)Math.Round(StandardDeviation([.. samplesNs.Select(v => (double)v)]))),
@@ -92,7 +94,7 @@ public static class LlamaBenchRecords
 
     /// <summary>The SQL table's columns: the fields of any record (every record has the same).</summary>
     public static ImmutableArray<(string Name, string SqlType)> Columns { get; } =
-        [.. Record(EmptyRun, EmptyModel, 1, 0, [1]).Fields.Select(f => (f.Name, f.SqlType))];
+        [.. Record(EmptyRun, EmptyModel, 1, 0, 0, [1]).Fields.Select(f => (f.Name, f.SqlType))];
 
     // llama.cpp names builds b<number>; llama-bench's build_number is that number.
     private static long BuildNumber(string build) =>

@@ -51,11 +51,14 @@ public sealed class LlamaBenchExportTests
 
         var pp = q4.Single(r => r.GetProperty("n_gen").GetInt32() == 0);
         Assert.Equal(TestRuns.PromptTokens, pp.GetProperty("n_prompt").GetInt32());
+        Assert.Equal(0, pp.GetProperty("n_depth").GetInt32());
         Assert.Equal(requests.Select(r => (long)Math.Round(r.PrefillMs * 1e6)), pp.GetProperty("samples_ns").EnumerateArray().Select(v => v.GetInt64()));
         Assert.Equal(requests.Select(r => r.PrefillTokensPerSecond), pp.GetProperty("samples_ts").EnumerateArray().Select(v => v.GetDouble()), new Tolerance(1e-3));
 
         var tg = q4.Single(r => r.GetProperty("n_prompt").GetInt32() == 0);
         Assert.Equal(TestRuns.OutputTokens, tg.GetProperty("n_gen").GetInt32());
+        // The decode steps follow the prompt: llama-bench's tg<N> @ d<P>.
+        Assert.Equal(TestRuns.PromptTokens, tg.GetProperty("n_depth").GetInt32());
         // Decode ns = TPOT x N, so that ts = N x 1e9 / ns is the decode rate, 1000 / TPOT.
         Assert.Equal(requests.Select(r => r.DecodeTokensPerSecond), tg.GetProperty("samples_ts").EnumerateArray().Select(v => v.GetDouble()), new Tolerance(1e-3));
         double[] ts = [.. tg.GetProperty("samples_ts").EnumerateArray().Select(v => v.GetDouble())];
@@ -65,6 +68,18 @@ public sealed class LlamaBenchExportTests
         Assert.Equal(10221, tg.GetProperty("build_number").GetInt32());
         Assert.Equal("2026-11-29T07:53:18Z", tg.GetProperty("test_time").GetString());
         Assert.Equal("tiny-Q4_K_M.gguf", tg.GetProperty("model_filename").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, -1)]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public void Flash_attention_is_written_as_llama_cpp_s_enum(bool? setting, int expected)
+    {
+        var run = TwoModels();
+        run = run with { Settings = run.Settings with { FlashAttention = setting } };
+        using var json = JsonDocument.Parse(LlamaBenchJsonExporter.Render(run));
+        Assert.All(json.RootElement.EnumerateArray(), r => Assert.Equal(expected, r.GetProperty("flash_attn").GetInt32()));
     }
 
     [Fact]
