@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using QuantBench.Gguf;
+using QuantBench.Progress;
 using QuantBench.Reports;
 using QuantBench.Synthetic;
 using Spectre.Console;
@@ -42,7 +43,7 @@ internal sealed class SynthCommand(IAnsiConsole console) : Command<SynthCommand.
         console.Progress().Start(progress =>
         {
             var task = progress.AddTask($"writing {Markup.Escape(output)}", maxValue: 1.0);
-            SyntheticModelGenerator.Write(preset, (ulong)settings.Seed, output, new Running.SynchronousProgress<double>(f => task.Value = f), cancellationToken);
+            SyntheticModelGenerator.Write(preset, (ulong)settings.Seed, output, new SynchronousProgress<double>(f => task.Value = f), cancellationToken);
             task.Value = 1.0;
         });
         var summary = GgufModelSummary.From(GgufReader.Read(output));

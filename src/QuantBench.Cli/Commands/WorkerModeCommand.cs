@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using QuantBench.LlamaCpp;
+using QuantBench.Progress;
 using QuantBench.Reports;
 using QuantBench.Results;
 using QuantBench.Running;

@@ -1,3 +1,4 @@
+using QuantBench.Progress;
 using QuantBench.Running;
 using Spectre.Console;
 
@@ -23,10 +24,10 @@ internal static class ProgressView
                 {
                     lock (tasks)
                     {
-                        string key = $"{update.Model} {update.Phase}";
+                        string key = $"{update.Model} {update.Phase.Name()}";
                         if (!tasks.TryGetValue(key, out var task))
                         {
-                            task = context.AddTask(Markup.Escape($"{stage}: {update.Model} {update.Phase}"), maxValue: Math.Max(1, update.Total));
+                            task = context.AddTask(Markup.Escape($"{stage}: {update.Model} {update.Phase.Name()}"), maxValue: Math.Max(1, update.Total));
                             tasks[key] = task;
                         }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Gguf;
 using QuantBench.Models;
+using QuantBench.Progress;
 using QuantBench.Running;
 
 namespace QuantBench.Preparation;
@@ -57,13 +58,13 @@ public sealed class LadderBuilder(IModelQuantizer quantizer)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string path = PathFor(basePath, outputDirectory, types[i]);
-            progress?.Report(new BenchmarkProgress(types[i].ToString(), "quantize", 0, 1));
+            progress?.Report(new BenchmarkProgress(types[i].ToString(), BenchmarkPhase.Quantize, 0, 1));
             if (!(reuseExisting && File.Exists(path)))
             {
                 quantizer.Quantize(basePath, path, types[i], threads, cancellationToken);
             }
 
-            progress?.Report(new BenchmarkProgress(types[i].ToString(), "quantize", 1, 1));
+            progress?.Report(new BenchmarkProgress(types[i].ToString(), BenchmarkPhase.Quantize, 1, 1));
             paths.Add(path);
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using QuantBench.Engines;
 using QuantBench.Models;
+using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Running;
 using QuantBench.Synthetic;
@@ -48,11 +49,11 @@ public sealed class SyntheticLadder(IModelQuantizer quantizer, string cacheDirec
         if (!cached)
         {
             // The generator writes through a temporary file, so a cached file is always whole.
-            var generation = new SynchronousProgress<double>(f => progress?.Report(new BenchmarkProgress("F32", "generate", (int)(f * 100), 100)));
+            var generation = new SynchronousProgress<double>(f => progress?.Report(new BenchmarkProgress("F32", BenchmarkPhase.Generate, (int)(f * 100), 100)));
             SyntheticModelGenerator.Write(preset, (ulong)seed, basePath, generation, cancellationToken);
         }
 
-        progress?.Report(new BenchmarkProgress("F32", "generate", 100, 100));
+        progress?.Report(new BenchmarkProgress("F32", BenchmarkPhase.Generate, 100, 100));
         phases.Add(new PhaseDuration(cached ? "generate (cached)" : "generate", clock.Elapsed.TotalSeconds));
 
         clock.Restart();

@@ -1,3 +1,4 @@
+using QuantBench.Progress;
 using QuantBench.Reports;
 using QuantBench.Results;
 

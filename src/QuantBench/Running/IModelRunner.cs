@@ -1,3 +1,4 @@
+using QuantBench.Progress;
 using QuantBench.Results;
 
 namespace QuantBench.Running;

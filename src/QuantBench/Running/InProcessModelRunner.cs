@@ -1,4 +1,5 @@
 using QuantBench.Engines;
+using QuantBench.Progress;
 using QuantBench.Results;
 
 namespace QuantBench.Running;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Statistics;
 
@@ -24,8 +25,9 @@ internal static class InterleavedLatency
         {
             foreach (var model in models)
             {
-                progress?.Report(new BenchmarkProgress(model.Label, $"round {r + 1}/{settings.InterleaveRounds}", r, settings.InterleaveRounds));
+                progress?.Report(new BenchmarkProgress(model.Label, BenchmarkPhase.Round, r, settings.InterleaveRounds));
                 rounds[model.Path].Add(await runner.RunAsync(new WorkerJob(Scenario.Latency, model, round), progress, cancellationToken).ConfigureAwait(false));
+                progress?.Report(new BenchmarkProgress(model.Label, BenchmarkPhase.Round, r + 1, settings.InterleaveRounds));
             }
         }
 
@@ -52,7 +54,7 @@ internal static class InterleavedLatency
         var latency = LatencyResult.From(first.Latency!.PromptTokens, first.Latency.OutputTokens, rounds.Sum(r => r.Latency!.WarmupRequests), requests);
         var target = first.Latency.Stopping?.TargetRelativeHalfWidth ?? new StoppingRule().TargetRelativeHalfWidth;
         double achieved = latency.EndToEndMs.RelativeHalfWidth;
-        latency = latency with { Stopping = new StoppingOutcome(false, $"Interleaved ({rounds.Count} rounds)", requests.Length, achieved, target, achieved <= target) };
+        latency = latency with { Stopping = new StoppingOutcome(false, StoppingReason.Interleaved, requests.Length, achieved, target, achieved <= target) };
         var peak = rounds.MaxBy(r => r.Memory?.PeakResidentBytes ?? 0)!;
         return first with
         {

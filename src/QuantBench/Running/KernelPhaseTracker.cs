@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantBench.Memory;
+using QuantBench.Progress;
 using QuantBench.Results;
 
 namespace QuantBench.Running;
@@ -11,10 +12,10 @@ namespace QuantBench.Running;
 internal sealed class KernelPhaseTracker
 {
     private readonly List<PhaseMemory> finished = [];
-    private string current;
+    private BenchmarkPhase? current;
     private bool resetWorks;
 
-    internal KernelPhaseTracker(string initialPhase)
+    internal KernelPhaseTracker(BenchmarkPhase initialPhase)
     {
         current = initialPhase;
         resetWorks = HighWaterMark.TryReset();
@@ -23,7 +24,7 @@ internal sealed class KernelPhaseTracker
     /// <summary>VmHWM over the worker's whole life: the largest of the phases' peaks (each reset starts from the current RSS).</summary>
     internal long PeakResidentBytes { get; private set; }
 
-    internal void Enter(string phase)
+    internal void Enter(BenchmarkPhase phase)
     {
         if (phase == current)
         {
@@ -38,13 +39,13 @@ internal sealed class KernelPhaseTracker
     internal ImmutableArray<PhaseMemory> Finish()
     {
         Close();
-        current = "";
+        current = null;
         return [.. finished];
     }
 
     private void Close()
     {
-        if (current.Length == 0)
+        if (current is not { } phase)
         {
             return;
         }
@@ -52,6 +53,6 @@ internal sealed class KernelPhaseTracker
         var snapshot = ProcessMemoryReader.Read();
         long? peak = snapshot?.PeakResidentBytes;
         PeakResidentBytes = Math.Max(PeakResidentBytes, peak ?? 0);
-        finished.Add(new PhaseMemory { Phase = current, KernelPeakResidentBytes = resetWorks ? peak : null });
+        finished.Add(new PhaseMemory { Phase = phase.Name(), KernelPeakResidentBytes = resetWorks ? peak : null });
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using QuantBench.Engines;
 using QuantBench.Memory;
+using QuantBench.Progress;
 using QuantBench.Results;
 
 namespace QuantBench.Running;
@@ -17,7 +18,7 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
         var baseline = ProcessMemoryReader.Read();
-        var kernel = new KernelPhaseTracker("baseline");
+        var kernel = new KernelPhaseTracker(BenchmarkPhase.Baseline);
 
         // Every phase change is announced to the parent (its sampler) and to the kernel tracker alike.
         var phases = new SynchronousProgress<BenchmarkProgress>(p =>
@@ -25,7 +26,7 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
             kernel.Enter(p.Phase);
             progress?.Report(p);
         });
-        phases.Report(new BenchmarkProgress(model.Label, "load", 0, 1));
+        phases.Report(new BenchmarkProgress(model.Label, BenchmarkPhase.Load, 0, 1));
 
         long loadStart = Stopwatch.GetTimestamp();
         IModelSession session;
@@ -42,7 +43,7 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
         {
             double loadMs = Stopwatch.GetElapsedTime(loadStart).TotalMilliseconds;
             var afterLoad = ProcessMemoryReader.Read();
-            phases.Report(new BenchmarkProgress(model.Label, "load", 1, 1));
+            phases.Report(new BenchmarkProgress(model.Label, BenchmarkPhase.Load, 1, 1));
             var prompt = PromptFactory.Create(settings.PromptTokens, session.VocabularySize, session.BeginningOfSequenceToken, settings.Seed);
             var request = new GenerationRequest(prompt, settings.OutputTokens);
             var loop = new RequestLoop(session, request, settings, model.Label, phases);
@@ -50,9 +51,9 @@ public sealed class ModelBenchmark(IInferenceBackend backend)
             var (samples, stopping) = loop.Measure(cancellationToken);
 
             session.Generate(request, cancellationToken, phase =>
-                phases.Report(new BenchmarkProgress(model.Label, phase == RequestPhase.Prefill ? "prefill" : "decode", 0, 1)));
+                phases.Report(new BenchmarkProgress(model.Label, phase == RequestPhase.Prefill ? BenchmarkPhase.Prefill : BenchmarkPhase.Decode, 0, 1)));
             var memoryPhases = kernel.Finish();
-            progress?.Report(new BenchmarkProgress(model.Label, "finish", 1, 1));
+            progress?.Report(new BenchmarkProgress(model.Label, BenchmarkPhase.Finish, 1, 1));
 
             var latency = LatencyResult.From(settings.PromptTokens, settings.OutputTokens, warmups, samples) with { Stopping = stopping };
             return new ModelResult

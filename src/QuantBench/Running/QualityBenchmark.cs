@@ -1,4 +1,5 @@
 using QuantBench.Engines;
+using QuantBench.Progress;
 using QuantBench.Quality;
 using QuantBench.Results;
 
@@ -18,7 +19,7 @@ public sealed class QualityBenchmark(IInferenceBackend backend)
         var evaluation = new QualityEvaluation(quality.Options);
         var report = new SynchronousProgress<QualityProgress>(p => progress?.Report(new BenchmarkProgress(
             job.Model.Label,
-            p.Stage == QualityStage.SamplingText ? "sample text" : "quality",
+            p.Stage == QualityStage.SamplingText ? BenchmarkPhase.SampleText : BenchmarkPhase.Quality,
             p.CompletedChunks,
             p.TotalChunks)));
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using QuantBench.Engines;
 using QuantBench.Measurements;
+using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Statistics;
 
@@ -19,7 +20,7 @@ internal sealed class RequestLoop(IModelSession session, GenerationRequest reque
         var endToEnd = new List<double>();
         while (settings.WarmupRequests is { } fixedCount ? endToEnd.Count < fixedCount : !settings.Warmup.ShouldStop(endToEnd))
         {
-            progress?.Report(new BenchmarkProgress(label, "warm-up", endToEnd.Count, settings.WarmupRequests ?? settings.Warmup.MaxWarmups));
+            progress?.Report(new BenchmarkProgress(label, BenchmarkPhase.WarmUp, endToEnd.Count, settings.WarmupRequests ?? settings.Warmup.MaxWarmups));
             endToEnd.Add(RequestMetrics.From(session.Generate(request, cancellationToken)).EndToEndMs);
         }
 
@@ -34,7 +35,7 @@ internal sealed class RequestLoop(IModelSession session, GenerationRequest reque
         while (true)
         {
             int expected = settings.MeasuredRequests ?? Math.Max(settings.Stopping.MinRuns, samples.Count + 1);
-            progress?.Report(new BenchmarkProgress(label, "measure", samples.Count, expected));
+            progress?.Report(new BenchmarkProgress(label, BenchmarkPhase.Measure, samples.Count, expected));
             var metrics = RequestMetrics.From(session.Generate(request, cancellationToken));
             samples.Add(RequestSample.From(metrics));
             endToEnd.Add(metrics.EndToEndMs);
@@ -44,7 +45,7 @@ internal sealed class RequestLoop(IModelSession session, GenerationRequest reque
                 if (samples.Count >= fixedCount)
                 {
                     var statistics = SampleStatistics.From(endToEnd, settings.Stopping.ConfidenceLevel);
-                    return (samples.ToImmutable(), new StoppingOutcome(false, "FixedCount", samples.Count, statistics.RelativeHalfWidth, settings.Stopping.TargetRelativeHalfWidth, statistics.RelativeHalfWidth <= settings.Stopping.TargetRelativeHalfWidth));
+                    return (samples.ToImmutable(), new StoppingOutcome(false, StoppingReason.FixedCount, samples.Count, statistics.RelativeHalfWidth, settings.Stopping.TargetRelativeHalfWidth, statistics.RelativeHalfWidth <= settings.Stopping.TargetRelativeHalfWidth));
                 }
 
                 continue;
@@ -53,8 +54,8 @@ internal sealed class RequestLoop(IModelSession session, GenerationRequest reque
             var decision = settings.Stopping.Evaluate(endToEnd, clock.Elapsed);
             if (decision.ShouldStop)
             {
-                progress?.Report(new BenchmarkProgress(label, "measure", samples.Count, samples.Count));
-                return (samples.ToImmutable(), new StoppingOutcome(true, decision.Reason.ToString(), samples.Count, decision.RelativeHalfWidth, settings.Stopping.TargetRelativeHalfWidth, decision.TargetMet));
+                progress?.Report(new BenchmarkProgress(label, BenchmarkPhase.Measure, samples.Count, samples.Count));
+                return (samples.ToImmutable(), new StoppingOutcome(true, decision.Reason, samples.Count, decision.RelativeHalfWidth, settings.Stopping.TargetRelativeHalfWidth, decision.TargetMet));
             }
         }
     }

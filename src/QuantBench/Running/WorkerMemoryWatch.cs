@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantBench.Memory;
+using QuantBench.Progress;
 using QuantBench.Results;
 
 namespace QuantBench.Running;
@@ -16,14 +17,14 @@ internal sealed class WorkerMemoryWatch : IDisposable
     private readonly GpuMemorySampler? gpuSampler;
     private readonly string? gpuUnavailableReason;
     private readonly Lock gate = new();
-    private string phase = "baseline";
+    private BenchmarkPhase phase = BenchmarkPhase.Baseline;
     private MemorySamplingResult? result;
     private GpuMemorySamplingResult? gpuResult;
 
     internal WorkerMemoryWatch(int processId)
     {
         // The worker resets its own high-water mark per phase; the parent must not reset it too.
-        sampler = new MemorySampler(new MemorySamplerOptions { ProcessId = processId, ResetHighWaterMark = false });
+        sampler = new MemorySampler(new MemorySamplerOptions { ProcessId = processId, ResetHighWaterMark = false, InitialPhase = BenchmarkPhase.Baseline.Name() });
         sampler.Start();
         try
         {
@@ -37,14 +38,14 @@ internal sealed class WorkerMemoryWatch : IDisposable
         }
     }
 
-    internal void MarkPhase(string name)
+    internal void MarkPhase(BenchmarkPhase next)
     {
         lock (gate)
         {
-            if (name != phase && result is null)
+            if (next != phase && result is null)
             {
-                phase = name;
-                sampler.MarkPhase(name);
+                phase = next;
+                sampler.MarkPhase(next.Name());
             }
         }
     }

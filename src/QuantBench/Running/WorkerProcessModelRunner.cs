@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using QuantBench.Progress;
 using QuantBench.Results;
 
 namespace QuantBench.Running;

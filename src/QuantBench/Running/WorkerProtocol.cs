@@ -1,14 +1,22 @@
-using System.Globalization;
+using System.Text.Json;
+using QuantBench.Progress;
+using QuantBench.Results;
 
 namespace QuantBench.Running;
 
-/// <summary>The worker's progress lines on standard output: <c>@progress phase done total</c>.</summary>
+/// <summary>
+/// The worker's progress lines on standard output: <c>@progress {"phase":"BatchSweep","done":1,"total":4}</c>,
+/// one JSON object a line. The parent adds the model's label, which it already knows.
+/// </summary>
 public static class WorkerProtocol
 {
     private const string Prefix = "@progress ";
 
-    public static string FormatProgress(BenchmarkProgress progress) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{progress.Phase} {progress.Done} {progress.Total}");
+    public static string FormatProgress(BenchmarkProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return Prefix + ResultsJson.SerializeLine(new WorkerProgressLine(progress.Phase, progress.Done, progress.Total));
+    }
 
     public static bool TryParseProgress(string line, string model, out BenchmarkProgress progress)
     {
@@ -18,15 +26,22 @@ public static class WorkerProtocol
             return false;
         }
 
-        string[] parts = line[Prefix.Length..].Split(' ');
-        if (parts.Length != 3
-            || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int done)
-            || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int total))
+        try
+        {
+            var parsed = ResultsJson.Deserialize<WorkerProgressLine>(line[Prefix.Length..]);
+            if (!Enum.IsDefined(parsed.Phase))
+            {
+                return false;
+            }
+
+            progress = new BenchmarkProgress(model, parsed.Phase, parsed.Done, parsed.Total);
+            return true;
+        }
+        catch (JsonException)
         {
             return false;
         }
-
-        progress = new BenchmarkProgress(model, parts[0], done, total);
-        return true;
     }
+
+    private sealed record WorkerProgressLine(BenchmarkPhase Phase, int Done, int Total);
 }

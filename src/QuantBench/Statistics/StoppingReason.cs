@@ -14,4 +14,10 @@ public enum StoppingReason
 
     /// <summary>The time bound was reached before the target.</summary>
     MaxDuration,
+
+    /// <summary>Not adaptive: the fixed number of runs asked for (<c>--runs</c>) was taken.</summary>
+    FixedCount,
+
+    /// <summary>Not adaptive: samples pooled from the fixed-count rounds of <c>--interleave</c>.</summary>
+    Interleaved,
 }

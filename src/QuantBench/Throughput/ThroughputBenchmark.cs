@@ -1,5 +1,6 @@
 using QuantBench.Engines;
 using QuantBench.Memory;
+using QuantBench.Progress;
 using QuantBench.Running;
 
 namespace QuantBench.Throughput;
@@ -40,16 +41,16 @@ public sealed class ThroughputBenchmark(IClock? clock = null)
                 var fit = memory is { } m
                     ? BatchMemoryFit.Compute(m.Bytes, m.Source, (long)(settings.PromptTokens + settings.OutputTokens) * decoder.KvCacheBytesPerToken, settings.BatchSizes)
                     : null;
-                sweep = new BatchSweepRunner(decoder, clock).Run(settings, fit, (i, n) => progress?.Report(new BenchmarkProgress(modelLabel, "batch sweep", i, n)), cancellationToken);
+                sweep = new BatchSweepRunner(decoder, clock).Run(settings, fit, (i, n) => progress?.Report(new BenchmarkProgress(modelLabel, BenchmarkPhase.BatchSweep, i, n)), cancellationToken);
             }
 
             if (settings.RunMixedLoad)
             {
-                progress?.Report(new BenchmarkProgress(modelLabel, "mixed load", 0, 1));
+                progress?.Report(new BenchmarkProgress(modelLabel, BenchmarkPhase.MixedLoad, 0, 1));
                 bool automatic = settings.ArrivalRatePerSecond == 0;
                 double rate = automatic ? AutomaticRate(sweep!, settings.MaxConcurrency) : settings.ArrivalRatePerSecond;
                 mixed = new MixedLoadRunner(decoder, clock).Run(settings, rate, automatic, cancellationToken);
-                progress?.Report(new BenchmarkProgress(modelLabel, "mixed load", 1, 1));
+                progress?.Report(new BenchmarkProgress(modelLabel, BenchmarkPhase.MixedLoad, 1, 1));
             }
         }
 
@@ -57,7 +58,7 @@ public sealed class ThroughputBenchmark(IClock? clock = null)
         if (settings.RunContextDepth)
         {
             using var decoder = factory.CreateBatchDecoder(new BatchDecoderOptions(1, settings.ContextDepths.Max() + settings.DepthDecodeTokens), cancellationToken);
-            depth = new ContextDepthRunner(decoder, clock).Run(settings, (i, n) => progress?.Report(new BenchmarkProgress(modelLabel, "context depth", i, n)), cancellationToken);
+            depth = new ContextDepthRunner(decoder, clock).Run(settings, (i, n) => progress?.Report(new BenchmarkProgress(modelLabel, BenchmarkPhase.ContextDepth, i, n)), cancellationToken);
         }
 
         return new ThroughputResult { BatchSweep = sweep, MixedLoad = mixed, ContextDepth = depth, DurationMs = clock.NowMs - start };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using QuantBench.Engines;
 using QuantBench.IntegrationTests.EndToEnd;
 using QuantBench.Preparation;
+using QuantBench.Progress;
 using QuantBench.Reports;
 using QuantBench.Results;
 using QuantBench.Running;
@@ -33,7 +34,7 @@ public sealed class WorkerIsolationTests(TinyLadder ladder) : IClassFixture<Tiny
         bool killed = false;
         var progress = new SynchronousProgress<BenchmarkProgress>(p =>
         {
-            if (!killed && p.Model == first.Label && p.Phase == "measure" && p.Done >= 2)
+            if (!killed && p.Model == first.Label && p.Phase == BenchmarkPhase.Measure && p.Done >= 2)
             {
                 killed = true;
                 KillWorkerOf(first.Path);

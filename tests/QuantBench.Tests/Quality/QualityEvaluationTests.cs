@@ -1,3 +1,4 @@
+using QuantBench.Progress;
 using QuantBench.Quality;
 
 namespace QuantBench.Tests.Quality;

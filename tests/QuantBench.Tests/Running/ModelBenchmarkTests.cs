@@ -1,5 +1,6 @@
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Statistics;
 using QuantBench.Tests.Fakes;
 
 namespace QuantBench.Tests.Running;
@@ -97,7 +98,7 @@ public sealed class ModelBenchmarkTests
 
         Assert.Equal(12, result.Latency!.Requests.Length);
         Assert.False(result.Latency.Stopping!.TargetMet);
-        Assert.Equal("MaxRuns", result.Latency.Stopping.Reason);
+        Assert.Equal(StoppingReason.MaxRuns, result.Latency.Stopping.Reason);
         Assert.Contains(result.Warnings, w => w.Contains("precision target"));
     }
 

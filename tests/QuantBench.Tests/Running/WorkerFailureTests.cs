@@ -1,3 +1,4 @@
+using QuantBench.Progress;
 using QuantBench.Running;
 
 namespace QuantBench.Tests.Running;
@@ -25,12 +26,4 @@ public sealed class WorkerFailureTests
         Assert.Equal("the worker exited with code 3", WorkerFailure.Describe(3, []));
     }
 
-    [Fact]
-    public void Progress_lines_round_trip()
-    {
-        string line = WorkerProtocol.FormatProgress(new BenchmarkProgress("m", "measure", 3, 10));
-        Assert.True(WorkerProtocol.TryParseProgress(line, "Q4_K_M", out var parsed));
-        Assert.Equal(new BenchmarkProgress("Q4_K_M", "measure", 3, 10), parsed);
-        Assert.False(WorkerProtocol.TryParseProgress("llama.cpp Info: hello", "m", out _));
-    }
 }

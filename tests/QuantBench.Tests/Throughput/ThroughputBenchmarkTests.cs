@@ -1,4 +1,5 @@
 using QuantBench.Engines;
+using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Running;
 using QuantBench.Throughput;
@@ -140,11 +141,11 @@ public sealed class ThroughputBenchmarkTests
     [Fact]
     public void Progress_names_each_phase()
     {
-        var phases = new List<string>();
+        var phases = new List<BenchmarkPhase>();
 
         new ThroughputBenchmark(clock).Run(new FakeFactory(clock), Settings, "m", new SyncProgress(p => phases.Add(p.Phase)), CancellationToken.None);
 
-        Assert.Equal(["batch sweep", "mixed load", "context depth"], phases.Distinct());
+        Assert.Equal([BenchmarkPhase.BatchSweep, BenchmarkPhase.MixedLoad, BenchmarkPhase.ContextDepth], phases.Distinct());
     }
 
     private ThroughputResult Run(ThroughputSettings settings) =>

@@ -1,4 +1,0 @@
-namespace QuantBench.Running;
-
-/// <summary>Where a run is: which model, which phase, and how far through it.</summary>
-public sealed record BenchmarkProgress(string Model, string Phase, int Done, int Total);
