@@ -16,7 +16,11 @@ internal static class ErrorReporter
             AggregateException { InnerExceptions.Count: 1 } aggregate => aggregate.InnerException!.Message,
             _ => exception.Message,
         };
-        console.MarkupLineInterpolated($"[red]error:[/] {OneLine(message)}");
+        // Only the prefix goes through Spectre: it word-wraps at the console's width (80 columns when the
+        // output is a file or a pipe), and an error must stay one line for grep and for logs.
+        console.Markup("[red]error:[/] ");
+        console.Profile.Out.Writer.WriteLine(OneLine(message));
+        console.Profile.Out.Writer.Flush();
         return UsageOrInputError;
     }
 

@@ -41,4 +41,20 @@ public sealed class CommandLineErrorTests
         Assert.Equal(2, await QuantBenchApp.Create(console).RunAsync(["info", "/nowhere/model.gguf"]));
         Assert.Contains("/nowhere/model.gguf: no such file", console.Output);
     }
+
+    [Fact]
+    public async Task A_long_error_stays_on_one_line_at_80_columns()
+    {
+        // TestConsole is not a terminal, like a log file or a pipe; 80 columns is what Spectre assumes there.
+        var console = new TestConsole().Width(80);
+        string path = "/nowhere/" + new string('d', 60) + "/a directory with spaces/" + new string('m', 60) + ".gguf";
+        int exit = await QuantBenchApp.Create(console).RunAsync(["info", path]);
+
+        Assert.Equal(2, exit);
+        string[] lines = console.Output.Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.Contains(path + ": no such file", lines[0]);
+        Assert.True(lines[0].Length > 80);
+    }
 }
