@@ -82,6 +82,7 @@ internal sealed class GgufHeaderParser
 
         var dataOffset = AlignUp(_position, alignment);
         GgufTensorLayout.Validate(_path, _length, tensors, dataOffset, alignment);
+        GgufVocabularyCheck.Validate(_path, metadata);
         return new GgufFile(_path, version, alignment, metadata, tensors, dataOffset, _length);
     }
 
