@@ -15,7 +15,16 @@ public static class WorkerFailure
         string cause = exitCode > 128 && exitCode < 128 + 65
             ? $"the worker was killed by signal {exitCode - 128} ({SignalName(exitCode - 128)})"
             : $"the worker exited with code {exitCode}";
-        string last = string.Join(" | ", stderrTail.Where(l => l.Trim().Length > 0).TakeLast(3));
+        var meaningful = stderrTail.Where(l => l.Trim().Length > 0 && !NativeBacktraceNoise.IsNoise(l)).ToArray();
+
+        // llama.cpp's own words ("GGML_ASSERT(...) failed") say why it aborted; the lines after it are the backtrace.
+        string? abort = meaningful.LastOrDefault(NativeBacktraceNoise.IsAbortMessage);
+        if (abort is not null)
+        {
+            return $"{cause}; llama.cpp: {abort.Trim()}";
+        }
+
+        string last = string.Join(" | ", meaningful.TakeLast(3).Select(l => l.Trim()));
         return last.Length > 0 ? $"{cause}; last output: {last}" : cause;
     }
 

@@ -10,7 +10,8 @@ namespace QuantBench.Running;
 /// </summary>
 public sealed class WorkerProcessModelRunner(WorkerCommand command) : IModelRunner
 {
-    private const int StderrLinesKept = 20;
+    // Enough for llama.cpp's abort message to survive the backtrace printed after it.
+    private const int StderrLinesKept = 200;
 
     public async Task<ModelResult> RunAsync(WorkerJob job, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
