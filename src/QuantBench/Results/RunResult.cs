@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Machine;
 using QuantBench.Running;
+using QuantBench.Serving;
 
 namespace QuantBench.Results;
 
@@ -30,6 +31,8 @@ public sealed record RunResult
     public ImmutableArray<ModelResult> Models { get; init; } = [];
     /// <summary>Notes for the reader, such as the synthetic-weights warning or a noisy machine.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
+    /// <summary>A load test of OpenAI-compatible servers (<c>quantbench serve</c>); null for a run of models in-process.</summary>
+    public ServingResult? Serving { get; init; }
 
     /// <summary>The reference for ratios: the model with the most bits per weight that succeeded.</summary>
     public ModelResult? Baseline => Models

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace QuantBench.Serving;
+
+/// <summary>
+/// Measures one load point: warm-up requests (not counted), then a closed loop at a concurrency or an open
+/// loop on a seeded schedule. Bounded: at most the plan's request count, no new request after its time limit,
+/// and each request bounded by the client's timeout.
+/// </summary>
+public sealed class ServingPointRunner(IServingClient client, ServingWorkload workload, ServingSweepPlan plan)
+{
+    public async Task<ServingPoint> RunAsync(ServingLoad load, int pointIndex, IProgress<ServingProgress>? progress, CancellationToken cancellationToken)
+    {
+        int pointCount = plan.Loads.Length;
+        if (plan.WarmupRequests > 0)
+        {
+            progress?.Report(new ServingProgress(load, pointIndex, pointCount, 0, plan.WarmupRequests, WarmingUp: true));
+            int warmupConcurrency = Math.Min(load.ConcurrencyLimit(plan.WarmupRequests), plan.WarmupRequests);
+            await ClosedLoopAsync(warmupConcurrency, plan.WarmupRequests, null, cancellationToken);
+        }
+
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var report = new Action<int>(done => progress?.Report(new ServingProgress(load, pointIndex, pointCount, done, plan.RequestsPerPoint, WarmingUp: false)));
+        var samples = load.Kind == ServingLoadKind.Concurrency
+            ? await ClosedLoopAsync((int)load.Value, plan.RequestsPerPoint, report, cancellationToken)
+            : await OpenLoopAsync(load, report, cancellationToken);
+        double cpuShare = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds
+            / Math.Max(1e-9, wall.Elapsed.TotalSeconds * Environment.ProcessorCount);
+
+        var ordered = samples.OrderBy(s => s.Index).ToArray();
+        var warnings = new List<string>();
+        if (cpuShare > plan.ClientCpuWarningShare)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the client used {cpuShare * 100:0}% of the machine's CPU (warning above {plan.ClientCpuWarningShare * 100:0}%): the client may have slowed the measurement"));
+        }
+
+        if (ordered.Length < plan.RequestsPerPoint)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"time limit {plan.MaxPointDuration.TotalSeconds:0} s reached after {ordered.Length} of {plan.RequestsPerPoint} requests"));
+        }
+
+        return new ServingPoint
+        {
+            Load = load,
+            WarmupRequests = plan.WarmupRequests,
+            Samples = [.. ordered],
+            Metrics = ServingPointMetrics.From(ordered, plan.Objective),
+            ClientCpuShare = cpuShare,
+            Warnings = [.. warnings],
+        };
+    }
+
+    private async Task<IReadOnlyCollection<ServingSample>> ClosedLoopAsync(int concurrency, int count, Action<int>? report, CancellationToken cancellationToken)
+    {
+        var samples = new ConcurrentBag<ServingSample>();
+        var clock = Stopwatch.StartNew();
+        int next = -1;
+        async Task WorkerAsync()
+        {
+            while (true)
+            {
+                int index = Interlocked.Increment(ref next);
+                if (index >= count || clock.Elapsed > plan.MaxPointDuration)
+                {
+                    return;
+                }
+
+                var request = workload.Request(index, client.ServerCount);
+                double sentMs = clock.Elapsed.TotalMilliseconds;
+                var response = await client.SendAsync(request, cancellationToken);
+                samples.Add(ServingSample.From(request, sentMs, response));
+                report?.Invoke(samples.Count);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => Task.Run(WorkerAsync, cancellationToken)));
+        return samples;
+    }
+
+    private async Task<IReadOnlyCollection<ServingSample>> OpenLoopAsync(ServingLoad load, Action<int> report, CancellationToken cancellationToken)
+    {
+        var arrivals = ServingArrivals.Schedule(load.Value, load.Burstiness, plan.RequestsPerPoint, plan.Seed);
+        var samples = new ConcurrentBag<ServingSample>();
+        var inFlight = new List<Task>(arrivals.Length);
+        var clock = Stopwatch.StartNew();
+        for (int index = 0; index < arrivals.Length; index++)
+        {
+            var due = TimeSpan.FromMilliseconds(arrivals[index]);
+            if (due > plan.MaxPointDuration)
+            {
+                break;
+            }
+
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            var request = workload.Request(index, client.ServerCount);
+            double sentMs = clock.Elapsed.TotalMilliseconds;
+            inFlight.Add(Task.Run(async () =>
+            {
+                var response = await client.SendAsync(request, cancellationToken);
+                samples.Add(ServingSample.From(request, sentMs, response));
+                report(samples.Count);
+            }, cancellationToken));
+        }
+
+        await Task.WhenAll(inFlight);
+        return samples;
+    }
+}

@@ -1,0 +1,45 @@
+using QuantBench.Serving;
+
+namespace QuantBench.Tests.Fakes;
+
+/// <summary>A serving client whose requests take scripted times and fail where the script says; it tracks requests in flight.</summary>
+internal sealed class ScriptedServingClient(Func<ServingRequest, (TimeSpan Duration, ServingError? Error)> script, int serverCount = 1) : IServingClient
+{
+    private int inFlight;
+
+    public int ServerCount => serverCount;
+
+    public int MaxInFlight { get; private set; }
+
+    public int Sent;
+
+    public async Task<ServingResponse> SendAsync(ServingRequest request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Sent);
+        int now = Interlocked.Increment(ref inFlight);
+        lock (this)
+        {
+            MaxInFlight = Math.Max(MaxInFlight, now);
+        }
+
+        try
+        {
+            var (duration, error) = script(request);
+            await Task.Delay(duration, cancellationToken);
+            double ms = duration.TotalMilliseconds;
+            return new ServingResponse
+            {
+                ContentChunkMs = error is null ? [ms / 4, ms / 2, ms] : [],
+                EndMs = ms,
+                OutputTokens = error is null ? request.MaxTokens : null,
+                PromptTokens = 8,
+                TokenCounts = error is null ? TokenCountSource.Usage : TokenCountSource.None,
+                Error = error,
+            };
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+}
