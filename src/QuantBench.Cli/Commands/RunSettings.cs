@@ -18,13 +18,13 @@ internal sealed class RunSettings : CommandSettings
 
     [CommandOption("-p|--prompt-tokens <N>")]
     [Description("Prompt tokens per request (P).")]
-    [DefaultValue(128)]
-    public int PromptTokens { get; init; } = 128;
+    [DefaultValue(RequestDefaults.PromptTokens)]
+    public int PromptTokens { get; init; } = RequestDefaults.PromptTokens;
 
     [CommandOption("-n|--gen-tokens <N>")]
     [Description("Generated tokens per request (N), forced.")]
-    [DefaultValue(64)]
-    public int GenTokens { get; init; } = 64;
+    [DefaultValue(RequestDefaults.OutputTokens)]
+    public int GenTokens { get; init; } = RequestDefaults.OutputTokens;
 
     [CommandOption("-w|--warmup <N>")]
     [Description("Warm-up requests before measuring (default: adaptive, until the latency stops trending, 1 to 10).")]
@@ -80,8 +80,8 @@ internal sealed class RunSettings : CommandSettings
 
     [CommandOption("--seed <N>")]
     [Description("Seed of prompts and of the synthetic model.")]
-    [DefaultValue(42)]
-    public int Seed { get; init; } = 42;
+    [DefaultValue(RequestDefaults.Seed)]
+    public int Seed { get; init; } = RequestDefaults.Seed;
 
     [CommandOption("--preset <NAME>")]
     [Description("Synthetic model preset of the embedded default: tiny, small, medium, large.")]

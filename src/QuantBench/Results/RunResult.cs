@@ -12,8 +12,12 @@ namespace QuantBench.Results;
 /// </summary>
 public sealed record RunResult
 {
-    /// <summary>Bumped whenever a field changes meaning or is removed.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// Bumped whenever a field changes meaning or is removed. 2: derived settings (<c>throughputOptions</c>, the
+    /// throughput request shape, <c>effectiveContextSize</c>, <c>quality.options</c>, <c>quality.sampled</c>) are no
+    /// longer written, each setting appears once; version 1 files still read.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required string ToolVersion { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using QuantBench.Engines;
 using QuantBench.Statistics;
 
@@ -8,10 +9,10 @@ namespace QuantBench.Running;
 public sealed record BenchmarkSettings
 {
     /// <summary>P: prompt tokens per request (the first is BOS, the rest seeded random ids, as llama-bench does).</summary>
-    public int PromptTokens { get; init; } = 128;
+    public int PromptTokens { get; init; } = RequestDefaults.PromptTokens;
 
     /// <summary>N: tokens generated per request, forced (end-of-sequence ignored).</summary>
-    public int OutputTokens { get; init; } = 64;
+    public int OutputTokens { get; init; } = RequestDefaults.OutputTokens;
 
     /// <summary>Warm-up requests; null: warm up until the end-to-end latency stops trending (<see cref="Warmup"/>).</summary>
     public int? WarmupRequests { get; init; }
@@ -39,7 +40,7 @@ public sealed record BenchmarkSettings
     /// <summary>Flash attention for the latency and throughput tests: null = llama.cpp's auto (its default), or forced on/off.</summary>
     public bool? FlashAttention { get; init; }
 
-    public int Seed { get; init; } = 42;
+    public int Seed { get; init; } = RequestDefaults.Seed;
 
     /// <summary>Which measurements run, in this order for each model.</summary>
     public ImmutableArray<Scenario> Scenarios { get; init; } = [Scenario.Latency, Scenario.Quality, Scenario.Throughput];
@@ -49,7 +50,8 @@ public sealed record BenchmarkSettings
     /// <summary>The throughput scenario's own settings; its request shape and seed are this run's (see <see cref="ThroughputOptions"/>).</summary>
     public Throughput.ThroughputSettings Throughput { get; init; } = new();
 
-    /// <summary><see cref="Throughput"/> with the run's request shape and seed, so every scenario measures the same requests.</summary>
+    /// <summary><see cref="Throughput"/> with the run's request shape and seed, so every scenario measures the same requests (not written: derived).</summary>
+    [JsonIgnore]
     public Throughput.ThroughputSettings ThroughputOptions => Throughput with { PromptTokens = PromptTokens, OutputTokens = OutputTokens, Seed = Seed };
 
     /// <summary>Measure latency in alternating rounds across models (A B C A B C ...), pairing ratios by round.</summary>
@@ -67,6 +69,8 @@ public sealed record BenchmarkSettings
     /// <summary>Longest time one model may take in its worker before it is killed and reported as hung.</summary>
     public TimeSpan ModelTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The context size used: <see cref="ContextSize"/>, or P + N rounded up to 256 (not written: derived).</summary>
+    [JsonIgnore]
     public int EffectiveContextSize => ContextSize > 0 ? ContextSize : (PromptTokens + OutputTokens + 255) / 256 * 256;
 
     public ModelLoadOptions LoadOptionsFor(string modelPath) => new()

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QuantBench.Quality;
 
 namespace QuantBench.Running;
@@ -17,8 +18,12 @@ public sealed record QualitySettings
     /// <summary>The most tokens evaluated per model (chunks x n_ctx); null: 8192 on a text, 1024 on sampled tokens (sampling is one token at a time).</summary>
     public long? QualityTokens { get; init; }
 
+    /// <summary>True when quality is scored on tokens sampled from the baseline (not written: derived).</summary>
+    [JsonIgnore]
     public bool Sampled => TextPath is null;
 
+    /// <summary>The evaluation's options with the defaults resolved (not written: derived).</summary>
+    [JsonIgnore]
     public QualityOptions Options => new()
     {
         ContextTokens = ContextTokens ?? (Sampled ? 128 : 512),

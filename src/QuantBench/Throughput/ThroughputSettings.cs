@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using QuantBench.Engines;
 
 namespace QuantBench.Throughput;
 
@@ -12,11 +14,16 @@ public sealed record ThroughputSettings
     public bool RunMixedLoad { get; init; } = true;
     public bool RunContextDepth { get; init; } = true;
 
-    /// <summary>P: prompt tokens per request (BOS then seeded random ids; request i uses seed + i).</summary>
-    public int PromptTokens { get; init; } = 128;
+    /// <summary>
+    /// P: prompt tokens per request (BOS then seeded random ids; request i uses seed + i). In a run it is the
+    /// run's own (<c>BenchmarkSettings.ThroughputOptions</c>), so results.json records it once, in the run's settings.
+    /// </summary>
+    [JsonIgnore]
+    public int PromptTokens { get; init; } = RequestDefaults.PromptTokens;
 
-    /// <summary>N: tokens generated per request, forced.</summary>
-    public int OutputTokens { get; init; } = 64;
+    /// <summary>N: tokens generated per request, forced; the run's own, as <see cref="PromptTokens"/>.</summary>
+    [JsonIgnore]
+    public int OutputTokens { get; init; } = RequestDefaults.OutputTokens;
 
     public ImmutableArray<int> BatchSizes { get; init; } = [1, 2, 4, 8, 16, 32];
 
@@ -43,7 +50,9 @@ public sealed record ThroughputSettings
     /// <summary>Decode steps timed at each depth (the N of <c>tgN @ dD</c>).</summary>
     public int DepthDecodeTokens { get; init; } = 64;
 
-    public int Seed { get; init; } = 42;
+    /// <summary>Seed of the prompts; the run's own, as <see cref="PromptTokens"/>.</summary>
+    [JsonIgnore]
+    public int Seed { get; init; } = RequestDefaults.Seed;
 
     /// <summary>Every problem with the settings, one line each; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
