@@ -31,6 +31,10 @@ internal static class QuantBenchApp
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Print a GGUF model's architecture, parameters, tensor types, size and bits per weight.")
                 .WithExample("info", "model.gguf");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Load-test OpenAI-compatible servers (llama-server, vLLM, ...): a concurrency or request-rate sweep with TTFT, ITL, TPOT, throughput, goodput and errors.")
+                .WithExample("serve", "--url", "http://127.0.0.1:8080", "--concurrency", "1,2,4,8")
+                .WithExample("serve", "--url", "http://a:8000", "--url", "http://b:8000", "--api", "chat", "--model", "m", "--rate", "1,2,4");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Regenerate the reports of a results folder or results.json without measuring anything.");
             config.AddCommand<RecommendCommand>("recommend")

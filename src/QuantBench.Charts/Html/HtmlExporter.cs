@@ -16,8 +16,22 @@ public sealed class HtmlExporter(Func<RunResult, ChartData>? chartData = null) :
 
     public void Export(RunResult run, string directory)
     {
+        if (run.Serving is { } serving)
+        {
+            var servingCharts = Serving.ServingCharts.Draw(serving);
+            WriteCharts(directory, servingCharts);
+            AtomicFile.WriteAllText(Path.Combine(directory, FileName), Serving.ServingHtml.Render(run, servingCharts));
+            return;
+        }
+
         var data = (chartData ?? ChartData.From)(run);
         var charts = ChartSet.Draw(data);
+        WriteCharts(directory, charts);
+        AtomicFile.WriteAllText(Path.Combine(directory, FileName), HtmlReport.Render(run, data, charts));
+    }
+
+    private static void WriteCharts(string directory, IReadOnlyList<RenderedChart> charts)
+    {
         string chartsDirectory = Path.Combine(directory, ChartsFolder);
         Directory.CreateDirectory(chartsDirectory);
         foreach (var chart in charts)
@@ -25,8 +39,6 @@ public sealed class HtmlExporter(Func<RunResult, ChartData>? chartData = null) :
             AtomicFile.WriteAllText(Path.Combine(chartsDirectory, chart.Id + ".svg"), chart.Svg);
             WriteBytesAtomically(Path.Combine(chartsDirectory, chart.Id + ".png"), chart.Png.AsSpan());
         }
-
-        AtomicFile.WriteAllText(Path.Combine(directory, FileName), HtmlReport.Render(run, data, charts));
     }
 
     private static void WriteBytesAtomically(string path, ReadOnlySpan<byte> bytes)

@@ -25,7 +25,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportComman
     {
         var run = ResultsJson.ReadRun(settings.Results);
         string directory = settings.Output ?? (Directory.Exists(settings.Results) ? settings.Results : Path.GetDirectoryName(Path.GetFullPath(settings.Results))!);
-        var failures = CliExporters.Default.Export(run, directory);
+        var failures = CliExporters.For(run).Export(run, directory);
         ResultsView.Render(console, run);
         foreach (string failure in failures)
         {

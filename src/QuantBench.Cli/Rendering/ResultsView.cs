@@ -9,6 +9,12 @@ internal static class ResultsView
 {
     internal static void Render(IAnsiConsole console, RunResult run)
     {
+        if (run.Serving is { } serving)
+        {
+            ServingView.Render(console, serving);
+            return;
+        }
+
         foreach (string note in run.Notes)
         {
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");

@@ -15,6 +15,11 @@ public sealed class MarkdownExporter : IExporter
 
     public static string Render(RunResult run)
     {
+        if (run.Serving is not null)
+        {
+            return Serving.ServingMarkdown.Render(run);
+        }
+
         var text = new StringBuilder();
         text.AppendLine("# QuantBench report").AppendLine();
         foreach (string note in run.Notes)

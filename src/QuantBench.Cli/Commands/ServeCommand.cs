@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using QuantBench.Cli.Rendering;
+using QuantBench.Machine;
+using QuantBench.OpenAi;
+using QuantBench.Progress;
+using QuantBench.Results;
+using QuantBench.Running;
+using QuantBench.Serving;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace QuantBench.Cli.Commands;
+
+/// <summary>
+/// <c>quantbench serve --url URL</c>: a load test of OpenAI-compatible servers (a concurrency or request-rate sweep),
+/// written as results.json (serving section, raw samples), report.md and report.html.
+/// </summary>
+internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSettings>
+{
+    internal const string ApiKeyVariable = "OPENAI_API_KEY";
+
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        string? apiKey = settings.ApiKey ?? NullIfEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
+        var urls = settings.Urls.Select(u => new Uri(u)).ToImmutableArray();
+        var api = Enum.Parse<ServingApi>(settings.Api, ignoreCase: true);
+        var options = new OpenAiClientOptions
+        {
+            Urls = urls,
+            Api = api,
+            Model = settings.Model,
+            ApiKey = apiKey,
+            RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
+            IgnoreEos = !settings.NoIgnoreEos,
+        };
+        using var http = new HttpClient(OpenAiServingClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var url in urls)
+        {
+            if (await OpenAiServerProbe.UnreachableReasonAsync(http, url, cancellationToken) is { } reason)
+            {
+                throw new ServingUnreachableException(reason);
+            }
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var plan = new ServingSweepPlan
+        {
+            Loads = [.. settings.Loads()],
+            RequestsPerPoint = settings.Requests,
+            WarmupRequests = settings.Warmup,
+            MaxPointDuration = TimeSpan.FromSeconds(settings.MaxPointSeconds),
+            Seed = settings.Seed,
+            Objective = ServiceLevelObjective.Parse(settings.Slo),
+            Stop = new ServingStopRule(MaxErrorRate: settings.MaxErrorRatePercent / 100, StopWhenFlat: !settings.NoEarlyStop),
+            ClientCpuWarningShare = settings.ClientCpuWarnPercent / 100,
+        };
+        var lengths = PromptLengthRange.Parse(settings.PromptTokens);
+        string? corpus = settings.Text is null ? null : await File.ReadAllTextAsync(settings.Text, cancellationToken);
+        var tokenizer = new OpenAiServerTokenizer(http, urls[0], settings.Model, apiKey);
+        var (prompts, lengthSource) = await ServingPromptBuilder.BuildAsync(tokenizer, corpus, lengths, settings.Requests, settings.Seed, cancellationToken);
+        var workload = new ServingWorkload(prompts, settings.GenTokens);
+
+        using var client = new OpenAiServingClient(options);
+        var sweep = await RunSweepAsync(client, workload, plan, cancellationToken);
+        string? metrics = await OpenAiServerProbe.ReadMetricsAsync(http, urls[0], apiKey, CancellationToken.None);
+
+        var serving = new ServingResult
+        {
+            Target = new ServingTarget
+            {
+                Urls = [.. urls.Select(OpenAiClientOptions.Display)],
+                Api = api,
+                Model = settings.Model,
+                ApiKeyGiven = !string.IsNullOrEmpty(apiKey),
+                PromptTokens = lengths.ToString(),
+                PromptLengths = lengthSource,
+                OutputTokens = settings.GenTokens,
+                TextFile = settings.Text is null ? null : Path.GetFullPath(settings.Text),
+            },
+            Plan = plan,
+            Points = sweep.Points,
+            StopReason = sweep.StopReason,
+            Notes = [.. Notes(sweep)],
+            ServerMetrics = metrics,
+        };
+        var run = new RunResult
+        {
+            ToolVersion = typeof(ServeCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            StartedUtc = started,
+            FinishedUtc = DateTimeOffset.UtcNow,
+            Settings = new BenchmarkSettings(),
+            Machine = MachineFingerprintReader.Read(),
+            Serving = serving,
+        };
+
+        string directory = settings.Output ?? Path.Combine("quantbench-results", "serve-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var failures = CliExporters.Serving.Export(run, directory);
+        ServingView.Render(console, serving);
+        foreach (string failure in failures)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] could not write {failure}");
+        }
+
+        var errors = sweep.Points.Select(p => p.Metrics.Errors).ToArray();
+        int failed = errors.Sum(e => e.Total);
+        if (failed > 0)
+        {
+            var total = new ServingErrorCounts(errors.Sum(e => e.Refused), errors.Sum(e => e.Timeout), errors.Sum(e => e.HttpStatus), errors.Sum(e => e.MalformedStream), errors.Sum(e => e.CutStream));
+            console.MarkupLineInterpolated($"[red]{failed} request(s) failed[/] ({total}); see report.md, \"Errors\".");
+        }
+
+        console.MarkupLineInterpolated($"Reports written to {Path.GetFullPath(directory)}");
+        return failed > 0 || failures.Count > 0 ? 1 : cancellationToken.IsCancellationRequested ? 130 : 0;
+    }
+
+    private async Task<ServingSweepResult> RunSweepAsync(IServingClient client, ServingWorkload workload, ServingSweepPlan plan, CancellationToken cancellationToken)
+    {
+        if (console.Profile.Capabilities.Interactive)
+        {
+            return await console.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                var tasks = new Dictionary<int, ProgressTask>();
+                // Requests end on many threads at once.
+                var reporter = new SynchronousProgress<ServingProgress>(p =>
+                {
+                    lock (tasks)
+                    {
+                        if (!tasks.TryGetValue(p.PointIndex, out var task))
+                        {
+                            task = tasks[p.PointIndex] = progress.AddTask(Markup.Escape(p.Load.Label), maxValue: p.Requests);
+                        }
+
+                        task.Description = Markup.Escape(p.WarmingUp ? $"{p.Load.Label} (warm-up)" : p.Load.Label);
+                        task.MaxValue = p.Requests;
+                        task.Value = p.Completed;
+                    }
+                });
+                return await ServingSweep.RunAsync(client, workload, plan, reporter, cancellationToken);
+            });
+        }
+
+        var result = await ServingSweep.RunAsync(client, workload, plan, null, cancellationToken);
+        return result;
+    }
+
+    private static IEnumerable<string> Notes(ServingSweepResult sweep)
+    {
+        int uncounted = sweep.Points.Sum(p => p.Metrics.WithoutTokenCounts);
+        if (uncounted > 0)
+        {
+            yield return $"{uncounted} successful request(s) came with no token count from the server (neither usage nor timings): their tokens are left out of the token rates and TPOT, never estimated from chunks.";
+        }
+
+        if (sweep.Points.Any(p => p.Samples.Any(s => s.ServerPredictedPerTokenMs is not null)))
+        {
+            yield return "The server reported its own timings (llama-server): 'client - server ms/token' is the client's TPOT minus the server's predicted_per_token_ms, the transport's and queueing's share.";
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
