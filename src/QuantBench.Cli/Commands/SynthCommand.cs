@@ -14,7 +14,7 @@ internal sealed class SynthCommand(IAnsiConsole console) : Command<SynthCommand.
     internal sealed class Settings : CommandSettings
     {
         [CommandOption("--preset <NAME>")]
-        [Description("tiny, small, medium or large.")]
+        [Description("tiny, small, medium or large; odd576, odd96 or odd64 for shapes whose rows do not fit every quantization block.")]
         [DefaultValue("small")]
         public string Preset { get; init; } = "small";
 

@@ -8,6 +8,9 @@ public interface IModelQuantizer
     /// <summary>A stable name of the quantizer's build, part of the cache key of generated models.</summary>
     string Version { get; }
 
-    /// <summary>Throws <see cref="QuantizationException"/> with a one-line reason when it fails.</summary>
-    void Quantize(string sourcePath, string destinationPath, QuantizationType type, int threads, CancellationToken cancellationToken);
+    /// <summary>
+    /// Quantizes with llama-quantize's <paramref name="options"/>; the caller has checked the level is possible
+    /// (QuantizationPlanner). Throws <see cref="QuantizationException"/> with a one-line reason when it fails.
+    /// </summary>
+    void Quantize(string sourcePath, string destinationPath, QuantizationType type, QuantizationOptions options, int threads, CancellationToken cancellationToken);
 }

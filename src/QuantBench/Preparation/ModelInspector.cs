@@ -42,6 +42,7 @@ public static class ModelInspector
             ParameterCount = summary.ParameterCount,
             BitsPerWeight = summary.BitsPerWeight,
             ParametersByTensorType = summary.TypeMix.ToImmutableDictionary(s => s.Type.ToString(), s => s.ParameterCount),
+            LevelMix = LevelMixReader.From(file),
             WeightBytesReadPerToken = summary.TensorDataBytes - (tiedEmbeddings ? 0 : embeddingBytes),
             Layers = (int)(summary.BlockCount ?? 0),
             KvHeads = (int)(summary.HeadCountKv ?? summary.HeadCount ?? 0),

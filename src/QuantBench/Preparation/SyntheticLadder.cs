@@ -59,14 +59,14 @@ public sealed class SyntheticLadder(IModelQuantizer quantizer, string cacheDirec
         clock.Restart();
         var levels = types.Where(t => t != QuantizationType.F32).Distinct().ToArray();
         bool allCached = levels.All(t => File.Exists(LadderBuilder.PathFor(basePath, directory, t)));
-        var paths = new LadderBuilder(quantizer).Build(basePath, directory, levels, threads, reuseExisting: true, progress, cancellationToken);
+        var made = new LadderBuilder(quantizer).Build(basePath, directory, levels, threads, reuseExisting: true, progress, cancellationToken);
         phases.Add(new PhaseDuration(allCached ? "quantize (cached)" : "quantize", clock.Elapsed.TotalSeconds));
 
         var models = ImmutableArray.CreateBuilder<ModelDescriptor>();
         models.Add(ModelInspector.Describe(basePath, "F32"));
         for (int i = 0; i < levels.Length; i++)
         {
-            models.Add(ModelInspector.Describe(paths[i], levels[i].ToString()));
+            models.Add(ModelInspector.Describe(made[i].Path, levels[i].ToString()) with { LevelMix = made[i].Mix });
         }
 
         return new PreparedModels(models.ToImmutable(), phases.ToImmutable());

@@ -16,6 +16,8 @@ public sealed record ModelDescriptor
     public double BitsPerWeight { get; init; }
     /// <summary>The tensor types in the file and how many parameters each holds, e.g. Q4_K: 2.1M.</summary>
     public ImmutableDictionary<string, long> ParametersByTensorType { get; init; } = ImmutableDictionary<string, long>.Empty;
+    /// <summary>What a quantized level really holds: its family's share and the weights that fell back (null for F32 and unknown file types).</summary>
+    public LevelMix? LevelMix { get; init; }
     public string? Sha256 { get; init; }
     /// <summary>
     /// Weight bytes one generated token reads: every tensor except the token-embedding table, of which a

@@ -14,8 +14,14 @@ public sealed record SyntheticModelPreset(
     int VocabularySize,
     int ContextLength)
 {
-    /// <summary>Every weight row must be whole K-quant super-blocks (QK_K = 256) so every quantization type accepts it.</summary>
-    public const int RowMultiple = 256;
+    /// <summary>The presets' rows are whole K-quant super-blocks (QK_K = 256), so every level quantizes every weight as its name says.</summary>
+    public const int DefaultRowMultiple = 256;
+
+    /// <summary>
+    /// What the embedding and feed-forward lengths must be multiples of. Lower it (e.g. to 4) for the odd shapes of
+    /// real models (SmolLM2's 576, a feed-forward of 172), on which llama.cpp's quantizer falls back or fails.
+    /// </summary>
+    public int RowMultiple { get; init; } = DefaultRowMultiple;
 
     /// <summary>Smallest vocabulary: 3 special tokens, 256 byte tokens and the single characters.</summary>
     public const int MinVocabularySize = 512;
@@ -46,6 +52,12 @@ public sealed record SyntheticModelPreset(
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (RowMultiple <= 0)
+        {
+            problems.Add($"row multiple {RowMultiple} must be positive");
+            return problems;
+        }
+
         if (EmbeddingLength <= 0 || EmbeddingLength % RowMultiple != 0)
         {
             problems.Add($"embedding length {EmbeddingLength} must be a positive multiple of {RowMultiple}");

@@ -13,10 +13,10 @@ public sealed class TinyLadder : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("quantbench-it-").FullName;
         BasePath = Path.Combine(Directory, "tiny-F32.gguf");
         SyntheticModelGenerator.Write(SyntheticModelPresets.Tiny, 42, BasePath);
-        var paths = new LadderBuilder(new LlamaCppQuantizer()).Build(
+        var levels = new LadderBuilder(new LlamaCppQuantizer()).Build(
             BasePath, Directory, [QuantizationType.Q8_0, QuantizationType.Q4_K_M], threads: 2, reuseExisting: false, progress: null, CancellationToken.None);
-        Q8Path = paths[0];
-        Q4Path = paths[1];
+        Q8Path = levels[0].Path;
+        Q4Path = levels[1].Path;
     }
 
     public string Directory { get; }

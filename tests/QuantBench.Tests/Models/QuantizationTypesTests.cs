@@ -1,3 +1,4 @@
+using QuantBench.Gguf;
 using QuantBench.Models;
 
 namespace QuantBench.Tests.Models;
@@ -31,22 +32,33 @@ public sealed class QuantizationTypesTests
     }
 
     [Theory]
-    [InlineData(QuantizationType.Q4_K_M, 256)]
-    [InlineData(QuantizationType.Q2_K, 256)]
-    [InlineData(QuantizationType.Q4_0, 32)]
-    [InlineData(QuantizationType.Q8_0, 32)]
-    [InlineData(QuantizationType.F16, 1)]
-    public void K_quants_need_rows_of_256_and_legacy_types_rows_of_32(QuantizationType type, int block)
+    [InlineData("q4_k", QuantizationType.Q4_K_M)]
+    [InlineData("Q3_K", QuantizationType.Q3_K_M)]
+    [InlineData("q5_k", QuantizationType.Q5_K_M)]
+    public void Llama_quantize_aliases_name_the_medium_mixes(string text, QuantizationType expected)
     {
-        Assert.Equal(block, QuantizationTypes.BlockSize(type));
+        Assert.True(QuantizationTypes.TryParse(text, out var type));
+        Assert.Equal(expected, type);
+    }
+
+    [Theory]
+    [InlineData(QuantizationType.Q4_K_M, GgmlType.Q4_K)]
+    [InlineData(QuantizationType.IQ2_S, GgmlType.IQ2_XS)]
+    [InlineData(QuantizationType.IQ2_M, GgmlType.IQ2_S)]
+    [InlineData(QuantizationType.IQ3_XS, GgmlType.IQ3_S)]
+    [InlineData(QuantizationType.MXFP4_MOE, GgmlType.MXFP4)]
+    [InlineData(QuantizationType.Q8_0, GgmlType.Q8_0)]
+    public void Each_level_starts_from_llama_cpps_default_tensor_type(QuantizationType level, GgmlType expected)
+    {
+        Assert.Equal(expected, QuantizationTypes.DefaultTensorType(level));
     }
 
     [Fact]
-    public void The_fallback_of_a_k_quant_has_a_smaller_block()
+    public void Every_level_has_a_default_tensor_type_and_a_family()
     {
-        foreach (var type in Enum.GetValues<QuantizationType>().Where(t => QuantizationTypes.BlockSize(t) == 256))
-        {
-            Assert.True(QuantizationTypes.BlockSize(QuantizationTypes.Fallback(type)) < 256, type.ToString());
-        }
+        Assert.All(Enum.GetValues<QuantizationType>(), t => Assert.NotEmpty(QuantizationTypes.FamilyOf(t).Types));
+        Assert.Equal("K-quant", QuantizationTypes.FamilyOf(QuantizationType.Q2_K_S).Name);
+        Assert.Equal("I-quant", QuantizationTypes.FamilyOf(QuantizationType.IQ4_XS).Name);
+        Assert.Equal("Q4_0", QuantizationTypes.FamilyOf(QuantizationType.Q4_0).Name);
     }
 }

@@ -28,7 +28,7 @@ public static class LlamaBenchModelType
 
         var dominant = model.ParametersByTensorType.OrderByDescending(p => p.Value).Select(p => p.Key).FirstOrDefault();
         return dominant is null ? "unknown"
-            : QuantizationTypes.TryParse(dominant, out var parsed) ? Name(parsed)
+            : Enum.TryParse<QuantizationType>(dominant, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? Name(parsed)
             : dominant;
     }
 
