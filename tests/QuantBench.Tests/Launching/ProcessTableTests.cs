@@ -26,8 +26,8 @@ public sealed class ProcessTableTests
             new(200, 'S', 1, 200),  // another process
         ]);
 
-        Assert.Equal([100, 101, 102, 103], table.TreeAndGroup(100));
-        Assert.Equal([100, 101, 103], table.GroupMembers(100));
+        Assert.Equal(new[] { 100, 101, 102, 103 }, table.TreeAndGroup(100).ToArray());
+        Assert.Equal(new[] { 100, 101, 103 }, table.GroupMembers(100).ToArray());
         Assert.False(table.Contains(104));
     }
 }
