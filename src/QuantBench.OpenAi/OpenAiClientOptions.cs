@@ -14,6 +14,14 @@ public sealed record OpenAiClientOptions
     public string? Model { get; init; }
     public string? ApiKey { get; init; }
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Reuse connections between requests. Off by default: llama-server (b10361) closes the connection after every
+    /// streamed answer without saying so (no <c>Connection: close</c>), so a reused connection fails as a cut stream
+    /// the server never cut. Off, every request asks for <c>Connection: close</c> and opens its own (one TCP handshake,
+    /// included in its TTFT).
+    /// </summary>
+    public bool KeepAlive { get; init; }
+
     /// <summary>Send <c>ignore_eos</c> (llama-server, vLLM) so every request generates max_tokens.</summary>
     public bool IgnoreEos { get; init; } = true;
 

@@ -40,6 +40,9 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
     {
         MaxConnectionsPerServer = int.MaxValue,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        // Below the 5 s keep-alive of cpp-httplib (llama-server) and most servers: a connection the server has just
+        // closed would otherwise be reused and fail as a cut stream that the server never cut.
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2),
         ConnectTimeout = TimeSpan.FromSeconds(10),
         AutomaticDecompression = DecompressionMethods.None,
         UseProxy = false,
@@ -60,6 +63,7 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
             };
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+            message.Headers.ConnectionClose = !options.KeepAlive;
             if (!string.IsNullOrEmpty(options.ApiKey))
             {
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);

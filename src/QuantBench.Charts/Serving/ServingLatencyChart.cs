@@ -20,19 +20,19 @@ internal static class ServingLatencyChart
 
         var plot = ChartStyle.NewPlot("Latency against achieved throughput", "achieved requests/s", "ms (log scale)");
         double[] xs = points.Select(p => p.Metrics.RequestsPerSecond).ToArray();
-        (string Name, Func<ServingPointMetrics, double> Value, int Color, LinePattern Pattern)[] series =
+        (string Name, Func<ServingPointMetrics, double> Value, int Color, MarkerShape Shape)[] series =
         [
-            ("TTFT p50", m => m.TimeToFirstTokenMs.P50, 0, LinePattern.Solid),
-            ("TTFT p99", m => m.TimeToFirstTokenMs.P99, 0, LinePattern.Dashed),
-            ("ITL p50", m => m.InterTokenLatencyMs.P50, 1, LinePattern.Solid),
-            ("ITL p99", m => m.InterTokenLatencyMs.P99, 1, LinePattern.Dashed),
+            ("TTFT p50", m => m.TimeToFirstTokenMs.P50, 0, MarkerShape.FilledCircle),
+            ("TTFT p99", m => m.TimeToFirstTokenMs.P99, 1, MarkerShape.OpenCircle),
+            ("ITL p50", m => m.InterTokenLatencyMs.P50, 2, MarkerShape.FilledSquare),
+            ("ITL p99", m => m.InterTokenLatencyMs.P99, 3, MarkerShape.OpenSquare),
         ];
-        foreach (var (name, value, color, pattern) in series)
+        foreach (var (name, value, color, shape) in series)
         {
             double[] ys = points.Select(p => Math.Log10(Math.Max(value(p.Metrics), 1e-3))).ToArray();
             var line = plot.Add.Scatter(xs, ys, ChartStyle.Color(color));
             line.LegendText = name;
-            line.LinePattern = pattern;
+            line.MarkerShape = shape;
             line.MarkerSize = 7;
         }
 
@@ -51,7 +51,7 @@ internal static class ServingLatencyChart
         };
         plot.Axes.Margins(0.1, 0.15);
         plot.ShowLegend(Alignment.UpperLeft);
-        string caption = "Each point of the sweep placed at the requests/s it achieved (labels: its load). Solid: medians; dashed: 99th percentiles; "
+        string caption = "Each point of the sweep placed at the requests/s it achieved (labels: its load). Filled marks: medians; open marks: 99th percentiles; "
             + "TTFT from sending to the first chunk with text, ITL every gap between chunks with text (docs/metrics.md). Where the curves turn up, the server is saturated.";
         return ChartStyle.Render(plot, Id, "Latency against achieved throughput", caption);
     }

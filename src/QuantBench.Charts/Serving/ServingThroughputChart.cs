@@ -29,7 +29,7 @@ internal static class ServingThroughputChart
         var good = plot.Add.Scatter(xs, ordered.Select(p => p.Metrics.OutputTokensPerSecond * Zero(p.Metrics.GoodputShare)).ToArray(), ChartStyle.Color(1));
         good.LegendText = $"output tokens/s x goodput share ({serving.Plan.Objective})";
         good.MarkerSize = 6;
-        good.LinePattern = LinePattern.Dashed;
+        good.MarkerShape = MarkerShape.OpenCircle;
         foreach (var p in ordered.Where(p => p.Metrics.Errors.Total > 0))
         {
             var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{p.Metrics.Errors.Total} failed"), Math.Log2(p.Load.Value), p.Metrics.OutputTokensPerSecond);
@@ -43,7 +43,7 @@ internal static class ServingThroughputChart
         plot.Axes.SetLimitsY(0, ordered.Max(p => p.Metrics.OutputTokensPerSecond) * 1.15);
         plot.ShowLegend(Alignment.LowerRight);
         string caption = "Solid: output tokens per second of the successful requests at each load point (server token counts). "
-            + "Dashed: the same scaled by the share of requests that met every objective, so the gap is throughput that missed them. Red labels: failed requests.";
+            + "Open circles: the same scaled by the share of requests that met every objective, so the gap is throughput that missed them. Red labels: failed requests.";
         return ChartStyle.Render(plot, Id, "Throughput against load", caption);
     }
 

@@ -33,6 +33,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
             ApiKey = apiKey,
             RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
             IgnoreEos = !settings.NoIgnoreEos,
+            KeepAlive = settings.KeepAlive,
         };
         using var http = new HttpClient(OpenAiServingClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         foreach (var url in urls)
@@ -76,6 +77,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
                 PromptTokens = lengths.ToString(),
                 PromptLengths = lengthSource,
                 OutputTokens = settings.GenTokens,
+                KeepAlive = settings.KeepAlive,
                 TextFile = settings.Text is null ? null : Path.GetFullPath(settings.Text),
             },
             Plan = plan,

@@ -90,6 +90,10 @@ internal sealed class ServeSettings : CommandSettings
     [Description("Do not send ignore_eos (for servers that reject it); output lengths may then vary.")]
     public bool NoIgnoreEos { get; init; }
 
+    [CommandOption("--keep-alive")]
+    [Description("Reuse connections (default: a new connection per request, as llama-server closes them after each stream).")]
+    public bool KeepAlive { get; init; }
+
     [CommandOption("--client-cpu-warn <PERCENT>")]
     [Description("Warn when the client's own CPU passes this share of the machine during a point.")]
     [DefaultValue(50.0)]

@@ -42,6 +42,7 @@ public static class ServingMarkdown
         var p = serving.Plan;
         text.AppendLine(CultureInfo.InvariantCulture, $"- loads: {string.Join(", ", p.Loads.Select(l => l.Label))}{(p.Loads.Any(l => l.Kind == ServingLoadKind.Rate) ? $" (gamma arrivals, burstiness {p.Loads.First(l => l.Kind == ServingLoadKind.Rate).Burstiness}, seed {p.Seed})" : "")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- per point: {p.WarmupRequests} warm-up request(s) not counted, then {p.RequestsPerPoint} requests or {p.MaxPointDuration.TotalSeconds:0} s, whichever ends first");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- connections: {(t.KeepAlive ? "kept alive and reused" : "a new one per request (Connection: close)")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- API key: {(t.ApiKeyGiven ? "given (not recorded)" : "none")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- started {run.StartedUtc:u}, QuantBench {run.ToolVersion}");
         if (run.Machine is { } machine)

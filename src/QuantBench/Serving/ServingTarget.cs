@@ -16,6 +16,8 @@ public sealed record ServingTarget
     public required string PromptTokens { get; init; }
     public required PromptLengthSource PromptLengths { get; init; }
     public required int OutputTokens { get; init; }
+    /// <summary>Whether connections were reused between requests (else one connection per request).</summary>
+    public bool KeepAlive { get; init; }
     /// <summary>The corpus prompts were cut from, or null for the built-in word list.</summary>
     public string? TextFile { get; init; }
 }
