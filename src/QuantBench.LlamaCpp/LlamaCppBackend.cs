@@ -48,6 +48,9 @@ public sealed class LlamaCppBackend : IInferenceBackend
     public ILogitsEvaluator LoadEvaluator(ModelLoadOptions options, int contextTokens, CancellationToken cancellationToken) =>
         Quality.LlamaCppLogitsEvaluator.Load(options.ModelPath, contextTokens, options.Threads, cancellationToken);
 
+    public QuantBench.Tasks.ITaskEvaluator LoadTaskEvaluator(ModelLoadOptions options, int contextPerSequence, int parallel, CancellationToken cancellationToken) =>
+        Tasks.LlamaCppTaskEvaluator.Load(options, contextPerSequence, parallel, cancellationToken);
+
     public IModelSession Load(ModelLoadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

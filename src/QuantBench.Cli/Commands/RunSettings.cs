@@ -4,6 +4,7 @@ using QuantBench.Engines;
 using QuantBench.Models;
 using QuantBench.Running;
 using QuantBench.Statistics;
+using QuantBench.Tasks;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -103,7 +104,7 @@ internal sealed class RunSettings : CommandSettings
     public int ModelTimeoutSeconds { get; init; } = 1800;
 
     [CommandOption("--scenarios <LIST>")]
-    [Description("Measurements to run, comma-separated: latency, quality, throughput.")]
+    [Description("Measurements to run, comma-separated: latency, quality, throughput, tasks.")]
     [DefaultValue("latency,quality,throughput")]
     public string Scenarios { get; init; } = "latency,quality,throughput";
 
@@ -122,6 +123,24 @@ internal sealed class RunSettings : CommandSettings
     [CommandOption("--quality-tokens <N>")]
     [Description("Most tokens evaluated per model for quality (default: 8192 on a text, 1024 sampled).")]
     public long? QualityTokens { get; init; }
+
+    [CommandOption("--tasks <LIST>")]
+    [Description("Task files to score, as llama-perplexity does: hellaswag:FILE,winogrande:FILE,mc:FILE (adds the tasks scenario)")]
+    public string? Tasks { get; init; }
+
+    [CommandOption("--task-count <N>")]
+    [Description("Tasks per file (default: llama-perplexity's, 400 for HellaSwag, all for Winogrande and multiple choice)")]
+    public int? TaskCount { get; init; }
+
+    [CommandOption("--task-ctx <N>")]
+    [Description("Context per task sequence, llama-perplexity's -c (default 512)")]
+    [DefaultValue(512)]
+    public int TaskContext { get; init; } = 512;
+
+    [CommandOption("--task-parallel <N>")]
+    [Description("Sequences per batch of tasks, llama-perplexity's -np (at least 4, its default)")]
+    [DefaultValue(4)]
+    public int TaskParallel { get; init; } = 4;
 
     [CommandOption("--batch-sizes <LIST>")]
     [Description("Throughput: batch sizes of the sweep, comma-separated (default 1,2,4,8,16,32; 1,4,16 for the embedded default).")]
@@ -186,6 +205,7 @@ internal sealed class RunSettings : CommandSettings
         if (FlashAttention.Trim().ToLowerInvariant() is not ("auto" or "on" or "off" or "true" or "false" or "1" or "0"))
             problems.Add($"unknown flash attention mode '{FlashAttention}' (use auto, on or off)");
         ParseScenarios(Scenarios, out string? scenarioProblem);
+        TaskFileSpec.ParseList(Tasks, problems);
         if (scenarioProblem is not null) problems.Add(scenarioProblem);
         if (Resume is not null && Models.Length > 0) problems.Add("--resume continues an earlier run's own models; give no models with it");
         if (Resume is not null && !Directory.Exists(Resume)) problems.Add($"--resume: no folder {Resume}");
@@ -229,7 +249,14 @@ internal sealed class RunSettings : CommandSettings
         FlashAttention = FlashAttention.Trim().ToLowerInvariant() switch { "on" or "true" or "1" => true, "off" or "false" or "0" => false, _ => null },
         Interleave = Interleave,
         InterleaveRounds = Rounds,
-        Scenarios = ParseScenarios(Scenarios, out _),
+        Scenarios = WithTasks(ParseScenarios(Scenarios, out _)),
+        Tasks = new TaskSettings
+        {
+            Files = [.. TaskFileSpec.ParseList(Tasks, [])],
+            TaskCount = TaskCount,
+            ContextPerSequence = TaskContext,
+            Parallel = TaskParallel,
+        },
         Throughput = new Throughput.ThroughputSettings
         {
             BatchSizes = ParseIntegers(BatchSizes ?? (EmbeddedDefault ? "1,4,16" : "1,2,4,8,16,32")),
@@ -247,6 +274,10 @@ internal sealed class RunSettings : CommandSettings
             .Select(part => int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : -1)
             .ToImmutableArray();
 
+    /// <summary>--tasks adds the tasks scenario to those asked for.</summary>
+    private ImmutableArray<Scenario> WithTasks(ImmutableArray<Scenario> scenarios) =>
+        string.IsNullOrWhiteSpace(Tasks) || scenarios.Contains(Scenario.Tasks) ? scenarios : scenarios.Add(Scenario.Tasks);
+
     private static ImmutableArray<Scenario> ParseScenarios(string text, out string? problem)
     {
         var scenarios = ImmutableArray.CreateBuilder<Scenario>();
@@ -263,8 +294,8 @@ internal sealed class RunSettings : CommandSettings
             }
         }
 
-        problem = unknown.Count > 0 ? $"unknown scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))} (use latency, quality, throughput)"
-            : scenarios.Count == 0 ? "no scenario given (use latency, quality, throughput)" : null;
+        problem = unknown.Count > 0 ? $"unknown scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))} (use latency, quality, throughput, tasks)"
+            : scenarios.Count == 0 ? "no scenario given (use latency, quality, throughput, tasks)" : null;
         return scenarios.ToImmutable();
     }
 

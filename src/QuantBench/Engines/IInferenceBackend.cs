@@ -13,4 +13,11 @@ public interface IInferenceBackend
 
     /// <summary>Loads a model for scoring text in chunks of <paramref name="contextTokens"/> (perplexity, KL divergence).</summary>
     ILogitsEvaluator LoadEvaluator(ModelLoadOptions options, int contextTokens, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads a model for task scoring in llama-perplexity's task context: <paramref name="parallel"/> sequences
+    /// (at least 4) of <paramref name="contextPerSequence"/> tokens in one unified KV cache.
+    /// </summary>
+    Tasks.ITaskEvaluator LoadTaskEvaluator(ModelLoadOptions options, int contextPerSequence, int parallel, CancellationToken cancellationToken) =>
+        throw new EngineUnavailableException("this engine does not score tasks");
 }

@@ -49,6 +49,9 @@ public enum BenchmarkPhase
     /// <summary>Throughput: decode rate at context depth.</summary>
     ContextDepth,
 
+    /// <summary>Tasks: scoring HellaSwag, Winogrande or multiple-choice tasks.</summary>
+    Tasks,
+
     /// <summary><c>--interleave</c>: the alternating rounds of the latency test (reported by the parent).</summary>
     Round,
 }

@@ -19,6 +19,7 @@ public static class BenchmarkPhaseNames
         BenchmarkPhase.BatchSweep => "batch sweep",
         BenchmarkPhase.MixedLoad => "mixed load",
         BenchmarkPhase.ContextDepth => "context depth",
+        BenchmarkPhase.Tasks => "tasks",
         BenchmarkPhase.Round => "round",
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "unknown benchmark phase"),
     };

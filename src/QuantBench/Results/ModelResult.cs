@@ -27,6 +27,8 @@ public sealed record ModelResult
     public ImmutableArray<string> Warnings { get; init; } = [];
     /// <summary>Batch sweep, mixed load and context depth; null when the throughput scenario did not run.</summary>
     public ThroughputResult? Throughput { get; init; }
+    /// <summary>Accuracy on each task file (HellaSwag, Winogrande, multiple choice); empty when the tasks scenario did not run.</summary>
+    public ImmutableArray<Tasks.TaskAccuracy> Tasks { get; init; } = [];
 
     public static ModelResult Failed(ModelDescriptor model, string failure) => new()
     {

@@ -54,6 +54,9 @@ public sealed record BenchmarkSettings
     [JsonIgnore]
     public Throughput.ThroughputSettings ThroughputOptions => Throughput with { PromptTokens = PromptTokens, OutputTokens = OutputTokens, Seed = Seed };
 
+    /// <summary>The task-accuracy scenario's files and context shape.</summary>
+    public Tasks.TaskSettings Tasks { get; init; } = new();
+
     /// <summary>Measure latency in alternating rounds across models (A B C A B C ...), pairing ratios by round.</summary>
     public bool Interleave { get; init; }
 
@@ -112,6 +115,11 @@ public sealed record BenchmarkSettings
         {
             problems.AddRange(ThroughputOptions.Validate());
         }
+        if (Scenarios.Contains(Running.Scenario.Tasks))
+        {
+            problems.AddRange(Tasks.Validate());
+        }
+
         if (Threads < 1) problems.Add($"threads must be at least 1 (got {Threads})");
         if (ContextSize < 0) problems.Add($"context size cannot be negative (got {ContextSize})");
         if (ContextSize > 0 && ContextSize < PromptTokens + OutputTokens)

@@ -11,4 +11,7 @@ public enum Scenario
 
     /// <summary>Batch-size sweep, continuous-batching mixed load, context depth.</summary>
     Throughput,
+
+    /// <summary>Task accuracy (HellaSwag, Winogrande, multiple choice) as llama-perplexity scores it.</summary>
+    Tasks,
 }

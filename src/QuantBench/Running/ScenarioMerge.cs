@@ -15,9 +15,10 @@ internal static class ScenarioMerge
 
         return scenario switch
         {
-            Scenario.Latency => part with { Quality = into.Quality, Throughput = into.Throughput, Status = into.Status, Failure = into.Failure, Warnings = into.Warnings.AddRange(part.Warnings) },
+            Scenario.Latency => part with { Quality = into.Quality, Throughput = into.Throughput, Tasks = into.Tasks, Status = into.Status, Failure = into.Failure, Warnings = into.Warnings.AddRange(part.Warnings) },
             Scenario.Quality => into with { Quality = part.Quality, Warnings = into.Warnings.AddRange(part.Warnings) },
             Scenario.Throughput => into with { Throughput = part.Throughput },
+            Scenario.Tasks => into with { Tasks = part.Tasks, Warnings = into.Warnings.AddRange(part.Warnings) },
             _ => into,
         };
     }

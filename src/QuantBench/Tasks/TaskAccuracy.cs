@@ -29,7 +29,10 @@ public sealed record TaskAccuracy
 
     public double StandardError => Tasks < 2 ? double.NaN : Math.Sqrt(Accuracy * (1 - Accuracy) / (Tasks - 1));
 
-    public (double Low, double High) WilsonInterval95 => AccuracyStatistics.Wilson(Correct, Tasks);
+    /// <summary>The lower end of the 95% Wilson score interval of <see cref="Accuracy"/>.</summary>
+    public double WilsonLow => AccuracyStatistics.Wilson(Correct, Tasks).Low;
+
+    public double WilsonHigh => AccuracyStatistics.Wilson(Correct, Tasks).High;
 
     public static TaskAccuracy From(TaskSet set, ImmutableArray<TaskOutcome> outcomes) => new()
     {
