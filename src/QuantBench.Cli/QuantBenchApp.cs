@@ -1,4 +1,5 @@
 using QuantBench.Cli.Commands;
+using QuantBench.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,6 +14,7 @@ internal static class QuantBenchApp
         app.Configure(config =>
         {
             config.SetApplicationName("quantbench");
+            config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
             if (console is not null)
             {
                 config.ConfigureConsole(console);

@@ -67,12 +67,4 @@ internal sealed class NativeLog(int capacity)
             return lines.Skip((int)Math.Max(0, lines.Count - newer)).ToArray();
         }
     }
-
-    internal IReadOnlyList<string> Tail(int count)
-    {
-        lock (gate)
-        {
-            return lines.Skip(Math.Max(0, lines.Count - count)).ToArray();
-        }
-    }
 }

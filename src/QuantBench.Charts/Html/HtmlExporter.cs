@@ -37,14 +37,7 @@ public sealed class HtmlExporter(Func<RunResult, ChartData>? chartData = null) :
         foreach (var chart in charts)
         {
             AtomicFile.WriteAllText(Path.Combine(chartsDirectory, chart.Id + ".svg"), chart.Svg);
-            WriteBytesAtomically(Path.Combine(chartsDirectory, chart.Id + ".png"), chart.Png.AsSpan());
+            AtomicFile.WriteAllBytes(Path.Combine(chartsDirectory, chart.Id + ".png"), chart.Png.AsSpan());
         }
-    }
-
-    private static void WriteBytesAtomically(string path, ReadOnlySpan<byte> bytes)
-    {
-        string temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
     }
 }

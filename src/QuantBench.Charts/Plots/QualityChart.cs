@@ -1,4 +1,5 @@
 using QuantBench.Charts.Analysis;
+using QuantBench.Decisions;
 using QuantBench.Charts.Data;
 using ScottPlot;
 
@@ -19,7 +20,8 @@ internal static class QualityChart
 
         var scale = ByteScale.For(points.Max(p => p.FileBytes));
         var plot = ChartStyle.NewPlot("Quality against size", $"size on disk ({scale.Unit})", data.QualityAxisLabel + ", lower is better");
-        var frontier = ParetoFrontier.Of(points);
+        // Smaller is better on both axes; the line runs from the smallest file up.
+        var frontier = ParetoFrontier.Of([.. points.Where(p => double.IsFinite(p.Value)).OrderBy(p => p.FileBytes)], p => [p.FileBytes, p.Value]);
         var frontierLine = plot.Add.ScatterLine(
             frontier.Select(p => scale.Convert(p.FileBytes)).ToArray(), frontier.Select(p => p.Value).ToArray(), ChartStyle.Color(3));
         frontierLine.LineWidth = 2;

@@ -36,6 +36,7 @@ internal sealed class QuantizeCommand(IAnsiConsole console) : Command<QuantizeCo
         public string? Output { get; init; }
 
         [CommandOption("-t|--threads <N>")]
+        [Description("CPU threads for llama.cpp's quantizer (default: all logical cores).")]
         public int? Threads { get; init; }
 
         [CommandOption("--tensor-type <PATTERN=TYPE>")]

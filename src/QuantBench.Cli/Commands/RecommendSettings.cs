@@ -22,7 +22,7 @@ internal sealed class RecommendSettings : CommandSettings
     public string? MaxSize { get; init; }
 
     [CommandOption("--max-kld <KLD>")]
-    [Description("Largest mean KL divergence against the reference (ignored, with a warning, when the results have no quality figures).")]
+    [Description("Largest mean KL divergence against the baseline (ignored, with a warning, when the results have no quality figures).")]
     public double? MaxKld { get; init; }
 
     [CommandOption("--max-ttft-ms <MS>")]

@@ -36,10 +36,12 @@ internal sealed class RunSettings : CommandSettings
     public int? Runs { get; init; }
 
     [CommandOption("--min-runs <N>")]
+    [Description("Fewest measured requests per model when adaptive, before the stopping rule may stop.")]
     [DefaultValue(5)]
     public int MinRuns { get; init; } = 5;
 
     [CommandOption("--max-runs <N>")]
+    [Description("Most measured requests per model when adaptive, if the precision target is not met first.")]
     [DefaultValue(100)]
     public int MaxRuns { get; init; } = 100;
 
@@ -58,14 +60,15 @@ internal sealed class RunSettings : CommandSettings
 
     [CommandOption("-c|--ctx-size <N>")]
     [Description("Context size (default: just enough for one request, rounded up to 256).")]
-    [DefaultValue(0)]
     public int ContextSize { get; init; }
 
     [CommandOption("-b|--batch-size <N>")]
+    [Description("llama.cpp's logical batch size n_batch: most tokens passed to one decode call (must hold the whole prompt). Not the throughput sweep's sizes: see --sweep-batch-sizes.")]
     [DefaultValue(2048)]
     public int BatchSize { get; init; } = 2048;
 
     [CommandOption("--ubatch-size <N>")]
+    [Description("llama.cpp's physical micro-batch size n_ubatch: most tokens computed at once inside a decode call.")]
     [DefaultValue(512)]
     public int MicroBatchSize { get; init; } = 512;
 
@@ -142,8 +145,8 @@ internal sealed class RunSettings : CommandSettings
     [DefaultValue(4)]
     public int TaskParallel { get; init; } = 4;
 
-    [CommandOption("--batch-sizes <LIST>")]
-    [Description("Throughput: batch sizes of the sweep, comma-separated (default 1,2,4,8,16,32; 1,4,16 for the embedded default).")]
+    [CommandOption("--sweep-batch-sizes|--batch-sizes <LIST>")]
+    [Description("Throughput: concurrent sequences at each step of the batch-size sweep, comma-separated (default 1,2,4,8,16,32; 1,4,16 for the embedded default). --batch-sizes is the old name.")]
     public string? BatchSizes { get; init; }
 
     [CommandOption("--depths <LIST>")]

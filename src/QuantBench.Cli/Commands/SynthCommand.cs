@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using QuantBench.Engines;
 using QuantBench.Gguf;
 using QuantBench.Progress;
 using QuantBench.Reports;
@@ -19,8 +20,9 @@ internal sealed class SynthCommand(IAnsiConsole console) : Command<SynthCommand.
         public string Preset { get; init; } = "small";
 
         [CommandOption("--seed <N>")]
-        [DefaultValue(42)]
-        public int Seed { get; init; } = 42;
+        [Description("Seed of the random weights: the same seed and preset give the same weights.")]
+        [DefaultValue(RequestDefaults.Seed)]
+        public int Seed { get; init; } = RequestDefaults.Seed;
 
         [CommandOption("-o|--output <FILE>")]
         [Description("Default: synthetic-<preset>-seed<N>.gguf in the current folder.")]

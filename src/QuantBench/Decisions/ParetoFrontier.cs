@@ -13,7 +13,19 @@ public static class ParetoFrontier
     {
         ArgumentNullException.ThrowIfNull(levels);
         bool withQuality = levels.Count > 0 && levels.All(l => l.MeanKld is not null);
-        return [.. levels.Where(candidate => !levels.Any(other => Dominates(other, candidate, withQuality)))];
+        return Of(levels, level => Costs(level, withQuality));
+    }
+
+    /// <summary>
+    /// The items no other item dominates, in their given order, for any objectives written as costs (lower is
+    /// better on each): the one frontier rule, used by the recommendation and by the quality-against-size chart.
+    /// </summary>
+    public static ImmutableArray<T> Of<T>(IReadOnlyList<T> items, Func<T, double[]> costs)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(costs);
+        var all = items.Select(costs).ToArray();
+        return [.. items.Where((_, i) => !all.Any(other => Dominates(other, all[i])))];
     }
 
     /// <summary>True when <paramref name="a"/> is no worse than <paramref name="b"/> on every objective and better on one.</summary>
@@ -21,8 +33,11 @@ public static class ParetoFrontier
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        // Each objective as "lower is better".
-        double[] aCosts = Costs(a, withQuality), bCosts = Costs(b, withQuality);
+        return Dominates(Costs(a, withQuality), Costs(b, withQuality));
+    }
+
+    private static bool Dominates(double[] aCosts, double[] bCosts)
+    {
         bool strictlyBetter = false;
         for (int i = 0; i < aCosts.Length; i++)
         {

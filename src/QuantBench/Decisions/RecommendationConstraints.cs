@@ -6,7 +6,7 @@ public sealed record RecommendationConstraints
     /// <summary>Upper bound on peak resident memory (VmHWM of the worker), in bytes.</summary>
     public long? MaxMemoryBytes { get; init; }
 
-    /// <summary>Upper bound on the mean KL divergence against the reference model.</summary>
+    /// <summary>Upper bound on the mean KL divergence against the baseline model.</summary>
     public double? MaxKld { get; init; }
 
     /// <summary>Upper bound on the median time to first token, in ms.</summary>

@@ -75,8 +75,6 @@ public sealed record GgufValue
 
     public string AsString() => _payload as string ?? throw WrongType("a string");
 
-    public bool AsBool() => _payload is bool b ? b : throw WrongType("a bool");
-
     public ImmutableArray<GgufValue> AsArray() =>
         _payload is ImmutableArray<GgufValue> a ? a : throw WrongType("an array");
 
@@ -93,16 +91,6 @@ public sealed record GgufValue
         ulong v when v <= long.MaxValue => (long)v,
         ulong v => throw new InvalidOperationException($"GGUF value {v} does not fit in a long"),
         _ => throw WrongType("an integer"),
-    };
-
-    /// <summary>Any number (integer or float) as a double.</summary>
-    public double AsDouble() => _payload switch
-    {
-        float v => v,
-        double v => v,
-        ulong v => v,
-        _ when IsInteger => AsInt64(),
-        _ => throw WrongType("a number"),
     };
 
     public bool Equals(GgufValue? other)

@@ -122,7 +122,4 @@ public static class QuantizationTypes
             _ => new QuantizationFamily(main.ToString(), [main]),
         };
     }
-
-    /// <summary>The name as llama-quantize prints it, e.g. <c>Q4_K_M</c>.</summary>
-    public static string DisplayName(QuantizationType type) => type.ToString();
 }

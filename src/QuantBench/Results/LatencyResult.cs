@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantBench.Measurements;
 using QuantBench.Statistics;
 
 namespace QuantBench.Results;
@@ -11,7 +12,7 @@ public sealed record LatencyResult
     public required int WarmupRequests { get; init; }
     /// <summary>How the number of measured requests was decided; null in results of older schema.</summary>
     public StoppingOutcome? Stopping { get; init; }
-    public required ImmutableArray<RequestSample> Requests { get; init; }
+    public required ImmutableArray<RequestMetrics> Requests { get; init; }
     public required SampleStatistics TimeToFirstTokenMs { get; init; }
     public required SampleStatistics TimePerOutputTokenMs { get; init; }
     public required SampleStatistics EndToEndMs { get; init; }
@@ -25,7 +26,7 @@ public sealed record LatencyResult
     /// <summary>llama-bench's name for the decode test of this shape, e.g. <c>tg64</c>.</summary>
     public string DecodeTestName => $"tg{OutputTokens}";
 
-    public static LatencyResult From(int promptTokens, int outputTokens, int warmupRequests, ImmutableArray<RequestSample> requests) => new()
+    public static LatencyResult From(int promptTokens, int outputTokens, int warmupRequests, ImmutableArray<RequestMetrics> requests) => new()
     {
         PromptTokens = promptTokens,
         OutputTokens = outputTokens,

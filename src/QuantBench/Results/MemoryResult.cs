@@ -14,8 +14,6 @@ public sealed record MemoryResult
     public long ResidentAfterLoadBytes { get; init; }
     /// <summary>Peak resident set of the worker over its whole life (VmHWM).</summary>
     public long PeakResidentBytes { get; init; }
-    /// <summary>How <see cref="PeakResidentBytes"/> was measured, named beside it in reports.</summary>
-    public string PeakMethod { get; init; } = "VmHWM";
     /// <summary>Peak resident set seen by the parent's sampler over the worker's life.</summary>
     public long? SampledPeakResidentBytes { get; init; }
     public long? SampledPeakAnonymousBytes { get; init; }

@@ -27,9 +27,9 @@ internal sealed class RequestLoop(IModelSession session, GenerationRequest reque
         return endToEnd.Count;
     }
 
-    internal (ImmutableArray<RequestSample> Samples, StoppingOutcome Outcome) Measure(CancellationToken cancellationToken)
+    internal (ImmutableArray<RequestMetrics> Samples, StoppingOutcome Outcome) Measure(CancellationToken cancellationToken)
     {
-        var samples = ImmutableArray.CreateBuilder<RequestSample>();
+        var samples = ImmutableArray.CreateBuilder<RequestMetrics>();
         var endToEnd = new List<double>();
         var clock = Stopwatch.StartNew();
         while (true)
@@ -37,7 +37,7 @@ internal sealed class RequestLoop(IModelSession session, GenerationRequest reque
             int expected = settings.MeasuredRequests ?? Math.Max(settings.Stopping.MinRuns, samples.Count + 1);
             progress?.Report(new BenchmarkProgress(label, BenchmarkPhase.Measure, samples.Count, expected));
             var metrics = RequestMetrics.From(session.Generate(request, cancellationToken));
-            samples.Add(RequestSample.From(metrics));
+            samples.Add(metrics);
             endToEnd.Add(metrics.EndToEndMs);
 
             if (settings.MeasuredRequests is { } fixedCount)

@@ -45,9 +45,6 @@ public sealed record SyntheticModelPreset(
         }
     }
 
-    /// <summary>Tensor data bytes of the F32 file.</summary>
-    public long F32TensorBytes => 4 * ParameterCount;
-
     /// <summary>Every problem with the shape, empty when it is valid.</summary>
     public IReadOnlyList<string> Validate()
     {

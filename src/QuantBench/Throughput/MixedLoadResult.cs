@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantBench.Measurements;
 using QuantBench.Results;
 using QuantBench.Statistics;
 
@@ -24,7 +25,7 @@ public sealed record MixedLoadResult
     public required ImmutableArray<double> ArrivalsMs { get; init; }
 
     /// <summary>Each request's figures (times from its arrival), in arrival order.</summary>
-    public required ImmutableArray<RequestSample> Requests { get; init; }
+    public required ImmutableArray<RequestMetrics> Requests { get; init; }
 
     public required SampleStatistics TimeToFirstTokenMs { get; init; }
     public required SampleStatistics TimePerOutputTokenMs { get; init; }

@@ -19,7 +19,7 @@ internal sealed class MixedLoadRunner(IBatchDecoder decoder, IClock clock)
 
     internal static MixedLoadResult Summarise(ThroughputSettings settings, double ratePerSecond, bool automatic, ServedSchedule served)
     {
-        var samples = served.Requests.Select(r => RequestSample.From(RequestMetrics.From(r.Trace))).ToImmutableArray();
+        var samples = served.Requests.Select(r => RequestMetrics.From(r.Trace)).ToImmutableArray();
         double duration = served.DurationMs;
         return new MixedLoadResult
         {

@@ -1,5 +1,5 @@
-using QuantBench.Charts.Analysis;
 using QuantBench.Charts.Data;
+using QuantBench.Decisions;
 
 namespace QuantBench.Tests.Charts;
 
@@ -15,10 +15,9 @@ public sealed class ParetoFrontierTests
             new("Q5_0", 650, 0.010), // larger and worse than Q6_K
             new("Q4_K_M", 450, 0.020),
             new("Q2_K", 250, 0.200),
-            new("NaN", 100, double.NaN),
         ];
 
-        var frontier = ParetoFrontier.Of(points);
+        var frontier = ParetoFrontier.Of([.. points.OrderBy(p => p.FileBytes)], p => [p.FileBytes, p.Value]);
 
         Assert.Equal(["Q2_K", "Q4_K_M", "Q6_K", "Q8_0"], frontier.Select(p => p.Label));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantBench.Measurements;
 using QuantBench.Results;
 using QuantBench.Running;
 
@@ -21,7 +22,7 @@ internal static class SampleRuns
             var gaps = Enumerable.Range(0, outputTokens - 1).Select(g => gapMs * jitter * (1 + 0.05 * (g % 3))).ToImmutableArray();
             double decodeMs = gaps.Sum();
             double ttft = ttftMs * jitter;
-            return new RequestSample(ttft, decodeMs / gaps.Length, ttft + decodeMs, ttft * 0.9, 16 / (ttft / 1000), gaps.Length / (decodeMs / 1000), gaps);
+            return new RequestMetrics(ttft, decodeMs / gaps.Length, ttft + decodeMs, ttft * 0.9, 16 / (ttft / 1000), gaps.Length / (decodeMs / 1000), gaps);
         }).ToImmutableArray();
         return new ModelResult
         {

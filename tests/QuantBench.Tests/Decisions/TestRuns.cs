@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantBench.Engines;
+using QuantBench.Measurements;
 using QuantBench.Results;
 using QuantBench.Running;
 
@@ -49,10 +50,10 @@ internal static class TestRuns
         };
     }
 
-    public static RequestSample Request(double ttftMs, double tpotMs)
+    public static RequestMetrics Request(double ttftMs, double tpotMs)
     {
         double prefillMs = ttftMs * 0.9;
-        return new RequestSample(
+        return new RequestMetrics(
             ttftMs, tpotMs, ttftMs + tpotMs * (OutputTokens - 1), prefillMs,
             PromptTokens * 1000.0 / prefillMs, 1000.0 / tpotMs,
             [.. Enumerable.Repeat(tpotMs, OutputTokens - 1)]);

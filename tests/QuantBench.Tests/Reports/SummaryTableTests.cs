@@ -13,7 +13,7 @@ public sealed class SummaryTableTests
     private static ModelResult Measured(string label, double bpw, long bytes, double gapMs) => new()
     {
         Model = new ModelDescriptor { Path = $"/m/{label}.gguf", Label = label, BitsPerWeight = bpw, FileBytes = bytes },
-        Latency = LatencyResult.From(16, 4, 1, [.. Enumerable.Range(0, 3).Select(_ => RequestSample.From(QuantBench.Measurements.RequestMetrics.From(
+        Latency = LatencyResult.From(16, 4, 1, [.. Enumerable.Range(0, 3).Select(_ => (QuantBench.Measurements.RequestMetrics.From(
             new Engines.RequestTrace(16, 8, [10, 10 + gapMs, 10 + 2 * gapMs, 10 + 3 * gapMs]))))]),
     };
 
