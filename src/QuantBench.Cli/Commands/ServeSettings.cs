@@ -69,6 +69,7 @@ internal sealed class ServeSettings : CommandSettings
     public double MaxPointSeconds { get; init; } = 120;
 
     [CommandOption("--request-timeout <SECONDS>")]
+    [Description("Give up on one request after this long.")]
     [DefaultValue(60.0)]
     public double RequestTimeoutSeconds { get; init; } = 60;
 
@@ -100,6 +101,7 @@ internal sealed class ServeSettings : CommandSettings
     public double ClientCpuWarnPercent { get; init; } = 50;
 
     [CommandOption("--seed <N>")]
+    [Description("Seed of the prompts, their lengths and the arrival times.")]
     [DefaultValue(42)]
     public int Seed { get; init; } = 42;
 
