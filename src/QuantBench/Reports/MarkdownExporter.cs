@@ -80,6 +80,7 @@ public sealed class MarkdownExporter : IExporter
         AppendMemory(text, measured);
         QualityMarkdown.Append(text, run);
         ThroughputMarkdown.Append(text, run);
+        TaskMarkdown.Append(text, run);
         var warned = run.Models.Where(m => m.Warnings.Length > 0).ToArray();
         if (warned.Length > 0)
         {
