@@ -12,7 +12,7 @@ internal static class ServingLatencyChart
     public static RenderedChart? Draw(ServingResult serving)
     {
         var points = serving.Points.Where(p => double.IsFinite(p.Metrics.RequestsPerSecond) && p.Metrics.TimeToFirstTokenMs.N > 0)
-            .OrderBy(p => p.Metrics.RequestsPerSecond).ToArray();
+            .OrderBy(p => p.Load.Kind).ThenBy(p => p.Load.Value).ToArray();
         if (points.Length == 0)
         {
             return null;
@@ -51,7 +51,7 @@ internal static class ServingLatencyChart
         };
         plot.Axes.Margins(0.1, 0.15);
         plot.ShowLegend(Alignment.UpperLeft);
-        string caption = "Each point of the sweep placed at the requests/s it achieved (labels: its load). Filled marks: medians; open marks: 99th percentiles; "
+        string caption = "Each point of the sweep placed at the requests/s it achieved (labels: its load), joined in the order of the sweep. Filled marks: medians; open marks: 99th percentiles; "
             + "TTFT from sending to the first chunk with text, ITL every gap between chunks with text (docs/metrics.md). Where the curves turn up, the server is saturated.";
         return ChartStyle.Render(plot, Id, "Latency against achieved throughput", caption);
     }

@@ -39,9 +39,9 @@ internal static class ServingThroughputChart
         }
 
         plot.Axes.Bottom.SetTicks(xs, ordered.Select(p => p.Load.Value.ToString("0.###", CultureInfo.InvariantCulture)).ToArray());
-        plot.Axes.Margins(0.08, 0.12);
-        plot.Axes.SetLimitsY(0, ordered.Max(p => p.Metrics.OutputTokensPerSecond) * 1.15);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.Margins(0.12, 0.12);
+        plot.Axes.SetLimitsY(0, ordered.Max(p => p.Metrics.OutputTokensPerSecond) * 1.35);
+        plot.ShowLegend(Alignment.UpperRight);
         string caption = "Solid: output tokens per second of the successful requests at each load point (server token counts). "
             + "Open circles: the same scaled by the share of requests that met every objective, so the gap is throughput that missed them. Red labels: failed requests.";
         return ChartStyle.Render(plot, Id, "Throughput against load", caption);

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(QuantBench.Benchmarks.ServingClientBenchmarks).Assembly).Run(args);
