@@ -20,7 +20,13 @@ public sealed record SummaryTable(ImmutableArray<string> Headers, ImmutableArray
         string pp = run.Models.Select(m => m.Latency?.PrefillTestName).FirstOrDefault(n => n is not null) ?? $"pp{run.Settings.PromptTokens}";
         string tg = run.Models.Select(m => m.Latency?.DecodeTestName).FirstOrDefault(n => n is not null) ?? $"tg{run.Settings.OutputTokens}";
 
+        bool mix = run.Models.Any(m => m.Model.LevelMix is not null);
         var headers = new List<string> { "model", "size", "params", "bpw" };
+        if (mix)
+        {
+            headers.Add("type mix");
+        }
+
         if (latency)
         {
             headers.AddRange(["load ms", "TTFT ms", "TPOT ms", "ms/request", $"{pp} t/s", $"{tg} t/s", "tg % of limit", "peak RSS", "tg speed-up"]);
@@ -37,14 +43,19 @@ public sealed record SummaryTable(ImmutableArray<string> Headers, ImmutableArray
             headers.Add("status");
         }
 
-        var rows = run.Models.Select(m => Row(m, baseline, latency, quality, failures)).ToImmutableArray();
+        var rows = run.Models.Select(m => Row(m, baseline, mix, latency, quality, failures)).ToImmutableArray();
         return new SummaryTable([.. headers], rows);
     }
 
-    private static ImmutableArray<string> Row(ModelResult model, ModelResult? baseline, bool latency, bool quality, bool failures)
+    private static ImmutableArray<string> Row(ModelResult model, ModelResult? baseline, bool mix, bool latency, bool quality, bool failures)
     {
         var d = model.Model;
         var cells = new List<string> { d.Label, Units.Bytes(d.FileBytes), Units.Parameters(d.ParameterCount), Units.Number(d.BitsPerWeight, 2) };
+        if (mix)
+        {
+            cells.Add(d.LevelMix is { } m ? MixCell(m) : "n/a");
+        }
+
         if (latency)
         {
             cells.AddRange(LatencyCells(model, baseline));
@@ -101,6 +112,13 @@ public sealed record SummaryTable(ImmutableArray<string> Headers, ImmutableArray
         }
 
         return [ppl, WithSpread(k.MeanKld, k.MeanKldUncertainty, 4), WithSpread(100 * k.SameTopTokenShare, 100 * k.SameTopTokenShareUncertainty, 1) + " %"];
+    }
+
+    // "24% K-quant (Q5_0 60%, Q8_0 16%, Q4_K 24%); 31 of 37 fell back"
+    private static string MixCell(LevelMix mix)
+    {
+        string cell = $"{LevelMix.Percent(mix.FamilyShare)} {mix.Family} ({string.Join(", ", mix.Types)})";
+        return mix.FallbackCount is > 0 ? $"{cell}; {mix.FallbackCount} of {mix.WeightCount} fell back" : cell;
     }
 
     private static string WithSpread(double value, double spread, int decimals) =>

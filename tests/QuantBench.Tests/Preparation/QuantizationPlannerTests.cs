@@ -167,4 +167,23 @@ public sealed class QuantizationPlannerTests
         Assert.All(Enum.GetValues<QuantizationType>().Except(needMatrix), t => Assert.Empty(QuantizationPlanner.Check(file, t)));
         Assert.All(QuantizationPlanner.Plan(file, QuantizationType.Q4_K_M).Tensors, t => Assert.False(t.FellBack, t.Name));
     }
+
+    [Fact]
+    public void The_level_mix_of_a_made_file_counts_fallbacks_and_the_real_share_of_the_family()
+    {
+        var base64 = Llama(64, 172);
+        var plan = QuantizationPlanner.Plan(base64, QuantizationType.Q4_K_M);
+        var made = base64 with { Tensors = [.. base64.Tensors.Select(t => t with { Type = plan.FinalTypes[t.Name] })] };
+
+        var mix = LevelMixReader.From(made, plan);
+
+        Assert.Equal(0, mix.FamilyShare);
+        Assert.Equal(29, mix.FallbackCount);
+        Assert.Equal(30, mix.WeightCount);
+        Assert.Contains("Q4_K->Q5_0: 23", mix.Fallbacks);
+        Assert.StartsWith("Q5_0 ", mix.Types[0]);
+
+        var other = made with { Tensors = [.. made.Tensors.Select(t => t.Name == "output.weight" ? t with { Type = GgmlType.F16 } : t)] };
+        Assert.Null(LevelMixReader.From(other, plan).FallbackCount); // not llama.cpp's recipe: fallbacks cannot be told
+    }
 }

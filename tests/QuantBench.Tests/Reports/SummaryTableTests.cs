@@ -50,4 +50,25 @@ public sealed class SummaryTableTests
         Assert.Equal("failed: Latency: killed by signal 9", table.Rows[1][table.Headers.IndexOf("status")]);
         Assert.All(table.Rows, row => Assert.Equal(table.Headers.Length, row.Length));
     }
+
+    [Fact]
+    public void The_type_mix_shows_the_real_share_of_the_promised_family_and_the_fallbacks()
+    {
+        var mix = new LevelMix
+        {
+            Level = "Q4_K_M", Family = "K-quant", FamilyShare = 0.24, WeightCount = 37, FallbackCount = 31,
+            Types = ["Q5_0 60%", "Q4_K 24%", "Q8_0 16%"],
+        };
+        var q4 = Measured("Q4_K_M", 5.1, 250, 1);
+        var run = new RunResult
+        {
+            ToolVersion = "t", StartedUtc = DateTimeOffset.UnixEpoch, Settings = Settings,
+            Models = [Measured("F32", 32, 1000, 4), q4 with { Model = q4.Model with { LevelMix = mix } }],
+        };
+        var table = SummaryTable.From(run);
+
+        Assert.Equal("24% K-quant (Q5_0 60%, Q4_K 24%, Q8_0 16%); 31 of 37 fell back", table.Rows[1][table.Headers.IndexOf("type mix")]);
+        Assert.Equal("n/a", table.Rows[0][table.Headers.IndexOf("type mix")]);
+        Assert.Equal("Q4_K_M (24% of weights really K-quant)", mix.Headline);
+    }
 }
