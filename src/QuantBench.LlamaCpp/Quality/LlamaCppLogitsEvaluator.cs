@@ -10,8 +10,9 @@ using QuantBench.Quality;
 namespace QuantBench.LlamaCpp.Quality;
 
 /// <summary>
-/// llama.cpp's logits for quality measurement: a context of exactly n_ctx tokens with a batch of n_ctx,
-/// so one chunk decodes in one call, on the CPU, requesting logits only for the scored positions.
+/// llama.cpp's logits for quality measurement, as llama-perplexity gets them: n_batch / n_ctx chunks
+/// (n_batch 2048) decode in one call, each as its own sequence with n_ctx cells of KV cache, on the CPU,
+/// requesting logits only for the scored positions.
 /// </summary>
 public sealed class LlamaCppLogitsEvaluator : ILogitsEvaluator, IDisposable
 {
@@ -20,11 +21,15 @@ public sealed class LlamaCppLogitsEvaluator : ILogitsEvaluator, IDisposable
     private readonly LLamaBatch batch = new();
     private readonly int startToken;
 
-    private LlamaCppLogitsEvaluator(LLamaWeights weights, LLamaContext context, int contextTokens)
+    /// <summary>llama-perplexity's default n_batch: the tokens of one llama_decode call, n_batch / n_ctx chunks.</summary>
+    public const int BatchTokens = 2048;
+
+    private LlamaCppLogitsEvaluator(LLamaWeights weights, LLamaContext context, int contextTokens, int chunksPerCall)
     {
         this.weights = weights;
         this.context = context;
         ContextTokens = contextTokens;
+        ChunksPerCall = chunksPerCall;
         VocabularySize = weights.Vocab.Count;
         int? bos = weights.Vocab.BOS is { } b ? (int)b : null;
         BeginningOfSequenceToken = weights.Vocab.ShouldAddBOS ? bos : null;
@@ -34,6 +39,9 @@ public sealed class LlamaCppLogitsEvaluator : ILogitsEvaluator, IDisposable
     public int VocabularySize { get; }
 
     public int? BeginningOfSequenceToken { get; }
+
+    /// <summary>Chunks decoded together, each as its own sequence: max(1, n_batch / n_ctx), as llama-perplexity.</summary>
+    public int ChunksPerCall { get; }
 
     /// <summary>n_ctx: the longest chunk this evaluator accepts.</summary>
     public int ContextTokens { get; }
@@ -51,19 +59,25 @@ public sealed class LlamaCppLogitsEvaluator : ILogitsEvaluator, IDisposable
             throw new ModelLoadException(modelPath, "the file does not exist");
         }
 
-        // Batch = n_ctx so a chunk decodes in one call; no flash attention, as llama-perplexity's reference was made.
+        // llama-perplexity's context: n_seq = max(1, n_batch / n_ctx) sequences of n_ctx cells each (not unified),
+        // n_batch = n_seq x n_ctx so they decode in one call, micro-batches of 512; no flash attention, as the
+        // reference was made.
+        int sequences = Math.Max(1, BatchTokens / contextTokens);
         var parameters = LlamaLoader.Parameters(new ModelLoadOptions
         {
             ModelPath = modelPath,
             Threads = threads,
-            ContextSize = contextTokens,
-            BatchSize = contextTokens,
-            MicroBatchSize = Math.Min(contextTokens, 512),
+            ContextSize = sequences * contextTokens,
+            BatchSize = sequences * contextTokens,
+            MicroBatchSize = Math.Min(sequences * contextTokens, 512),
             LoadMode = LoadMode.Mmap,
             FlashAttention = false,
-        });
+        }) with
+        {
+            SeqMax = (uint)sequences,
+        };
         var (weights, context) = LlamaLoader.Load(parameters);
-        return new LlamaCppLogitsEvaluator(weights, context, contextTokens);
+        return new LlamaCppLogitsEvaluator(weights, context, contextTokens, sequences);
     }
 
     public ImmutableArray<int> Tokenize(string text, bool addBos)
@@ -79,37 +93,50 @@ public sealed class LlamaCppLogitsEvaluator : ILogitsEvaluator, IDisposable
         return result.MoveToImmutable();
     }
 
-    public void EvaluateChunk(ReadOnlySpan<int> tokens, int firstScoredPosition, Span<float> logits, CancellationToken cancellationToken)
+    public void EvaluateChunk(ReadOnlySpan<int> tokens, int firstScoredPosition, Span<float> logits, CancellationToken cancellationToken) =>
+        EvaluateChunks(tokens, tokens.Length, firstScoredPosition, logits, cancellationToken);
+
+    public void EvaluateChunks(ReadOnlySpan<int> tokens, int chunkTokens, int firstScoredPosition, Span<float> logits, CancellationToken cancellationToken)
     {
-        int rows = tokens.Length - 1 - firstScoredPosition;
-        if (tokens.Length > ContextTokens)
+        int rows = chunkTokens - 1 - firstScoredPosition;
+        int chunks = chunkTokens > 0 ? tokens.Length / chunkTokens : 0;
+        if (chunkTokens > ContextTokens)
         {
-            throw new ArgumentException($"a chunk of {tokens.Length} tokens does not fit a context of {ContextTokens}", nameof(tokens));
+            throw new ArgumentException($"a chunk of {chunkTokens} tokens does not fit a context of {ContextTokens}", nameof(chunkTokens));
+        }
+
+        if (chunks < 1 || chunks > ChunksPerCall || chunks * chunkTokens != tokens.Length)
+        {
+            throw new ArgumentException($"expected 1 to {ChunksPerCall} whole chunks of {chunkTokens} tokens, got {tokens.Length} tokens", nameof(tokens));
         }
 
         if (firstScoredPosition < 0 || rows < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(firstScoredPosition), firstScoredPosition, $"no position to score in a chunk of {tokens.Length}");
+            throw new ArgumentOutOfRangeException(nameof(firstScoredPosition), firstScoredPosition, $"no position to score in a chunk of {chunkTokens}");
         }
 
-        if (logits.Length != (long)rows * VocabularySize)
+        if (logits.Length != (long)chunks * rows * VocabularySize)
         {
-            throw new ArgumentException($"expected room for {rows} × {VocabularySize} logits", nameof(logits));
+            throw new ArgumentException($"expected room for {chunks} × {rows} × {VocabularySize} logits", nameof(logits));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var handle = context.NativeHandle;
         handle.MemoryClear(true);
         batch.Clear();
-        for (int i = 0; i < tokens.Length; i++)
+        for (int c = 0; c < chunks; c++)
         {
-            // The last position predicts past the chunk's end; it is never scored, so its logits are not asked for.
-            bool scored = i >= firstScoredPosition && i < tokens.Length - 1;
-            batch.Add((LLamaToken)tokens[i], i, LLamaSeqId.Zero, scored);
+            for (int i = 0; i < chunkTokens; i++)
+            {
+                // The last position predicts past the chunk's end; it is never scored, so its logits are not asked for.
+                bool scored = i >= firstScoredPosition && i < chunkTokens - 1;
+                batch.Add((LLamaToken)tokens[(c * chunkTokens) + i], i, (LLamaSeqId)c, scored);
+            }
         }
 
+        // llama.cpp returns the outputs in batch order: chunk after chunk, row after row.
         Decode(handle);
-        handle.GetLogits(rows).CopyTo(logits);
+        handle.GetLogits(chunks * rows).CopyTo(logits);
     }
 
     public ImmutableArray<int> SampleSequence(int length, TemperatureSampler sampler, CancellationToken cancellationToken)

@@ -47,26 +47,34 @@ public sealed class QualityEvaluation
             ? ChunksOfText(baseline, textPath)
             : SampleChunks(baseline, source, progress, cancellationToken);
 
-        var input = new int[contextTokens];
-        var logits = new float[rows * vocabulary];
+        int perCall = Math.Max(1, baseline.ChunksPerCall);
+        var input = new int[perCall * contextTokens];
+        var logits = new float[perCall * rows * vocabulary];
         var logProbs = new float[rows * vocabulary];
         var perplexity = new PerplexityAccumulator();
         using var writer = BaselineLogProbStore.Create(storePath, vocabulary, contextTokens, first, source.Description);
-        for (int c = 0; c < chunks.Length; c++)
+        for (int start = 0; start < chunks.Length; start += perCall)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ReadOnlySpan<int> chunk = chunks[c].AsSpan();
-            EvaluationChunks.PrepareInput(chunk, baseline.BeginningOfSequenceToken, input);
-            baseline.EvaluateChunk(input, first, logits, cancellationToken);
-            for (int r = 0; r < rows; r++)
+            int count = Math.Min(perCall, chunks.Length - start);
+            for (int k = 0; k < count; k++)
             {
-                var row = new Range(r * vocabulary, (r + 1) * vocabulary);
-                double nll = LogSoftmax.Compute(logits.AsSpan(row), chunk[first + r + 1], logProbs.AsSpan(row));
-                perplexity.Add(nll);
+                EvaluationChunks.PrepareInput(chunks[start + k].AsSpan(), baseline.BeginningOfSequenceToken, input.AsSpan(k * contextTokens, contextTokens));
             }
 
-            writer.Append(chunk, logProbs);
-            progress?.Report(new QualityProgress(QualityStage.EvaluatingChunks, c + 1, chunks.Length));
+            baseline.EvaluateChunks(input.AsSpan(0, count * contextTokens), contextTokens, first, logits.AsSpan(0, count * rows * vocabulary), cancellationToken);
+            for (int k = 0; k < count; k++)
+            {
+                ReadOnlySpan<int> chunk = chunks[start + k].AsSpan();
+                for (int r = 0; r < rows; r++)
+                {
+                    double nll = LogSoftmax.Compute(logits.AsSpan(((k * rows) + r) * vocabulary, vocabulary), chunk[first + r + 1], logProbs.AsSpan(r * vocabulary, vocabulary));
+                    perplexity.Add(nll);
+                }
+
+                writer.Append(chunk, logProbs);
+                progress?.Report(new QualityProgress(QualityStage.EvaluatingChunks, start + k + 1, chunks.Length));
+            }
         }
 
         writer.Complete();
@@ -102,24 +110,35 @@ public sealed class QualityEvaluation
 
         int first = store.FirstScoredPosition;
         int rows = store.ScoredRowsPerChunk;
-        var tokens = new int[store.ContextTokens];
-        var input = new int[store.ContextTokens];
-        var logits = new float[rows * vocabulary];
-        var baselineLogProbs = new float[rows * vocabulary];
+        int contextTokens = store.ContextTokens;
+        int perCall = Math.Max(1, evaluator.ChunksPerCall);
+        var tokens = new int[perCall * contextTokens];
+        var input = new int[perCall * contextTokens];
+        var logits = new float[perCall * rows * vocabulary];
+        var baselineLogProbs = new float[perCall * rows * vocabulary];
         var divergence = new KlDivergenceAccumulator();
-        for (int c = 0; c < store.Chunks; c++)
+        for (int start = 0; start < store.Chunks; start += perCall)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            store.ReadChunk(c, tokens, baselineLogProbs);
-            EvaluationChunks.PrepareInput(tokens, evaluator.BeginningOfSequenceToken, input);
-            evaluator.EvaluateChunk(input, first, logits, cancellationToken);
-            for (int r = 0; r < rows; r++)
+            int count = Math.Min(perCall, store.Chunks - start);
+            for (int k = 0; k < count; k++)
             {
-                var row = new Range(r * vocabulary, (r + 1) * vocabulary);
-                divergence.Add(logits.AsSpan(row), baselineLogProbs.AsSpan(row), tokens[first + r + 1]);
+                var chunkTokens = tokens.AsSpan(k * contextTokens, contextTokens);
+                store.ReadChunk(start + k, chunkTokens, baselineLogProbs.AsSpan(k * rows * vocabulary, rows * vocabulary));
+                EvaluationChunks.PrepareInput(chunkTokens, evaluator.BeginningOfSequenceToken, input.AsSpan(k * contextTokens, contextTokens));
             }
 
-            progress?.Report(new QualityProgress(QualityStage.EvaluatingChunks, c + 1, store.Chunks));
+            evaluator.EvaluateChunks(input.AsSpan(0, count * contextTokens), contextTokens, first, logits.AsSpan(0, count * rows * vocabulary), cancellationToken);
+            for (int k = 0; k < count; k++)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    var row = new Range(((k * rows) + r) * vocabulary, ((k * rows) + r + 1) * vocabulary);
+                    divergence.Add(logits.AsSpan(row), baselineLogProbs.AsSpan(row), tokens[(k * contextTokens) + first + r + 1]);
+                }
+
+                progress?.Report(new QualityProgress(QualityStage.EvaluatingChunks, start + k + 1, store.Chunks));
+            }
         }
 
         var kld = divergence.ToResult();

@@ -154,4 +154,37 @@ public sealed class QualityEvaluationTests : IDisposable
     {
         public void Report(QualityProgress value) => reports.Add(value);
     }
+
+    // Depends on the position and the chunk's tokens, so a row written to the wrong place changes the figures.
+    private static void PositionDependent(ReadOnlySpan<int> chunk, int position, Span<float> row)
+    {
+        row.Fill(0);
+        row[(chunk[position] + position) % row.Length] = 1.5f;
+        row[chunk[0] % row.Length] += 0.5f;
+    }
+
+    [Fact]
+    public void Chunks_evaluated_several_per_call_give_exactly_the_figures_of_one_per_call()
+    {
+        var evaluation = new QualityEvaluation(new QualityOptions { ContextTokens = 8, QualityTokens = 10_000 });
+        string text = Text(string.Concat(Enumerable.Range(0, 300).Select(i => (char)('a' + i * 7 % 26)))); // 37 chunks
+        var oneBase = new ScriptedLogitsEvaluator(64, Bos, FavoursNext);
+        var fourBase = new ScriptedLogitsEvaluator(64, Bos, FavoursNext) { ChunksPerCall = 4 };
+        var one = evaluation.EvaluateBaseline(oneBase, QualityTextSource.FromFile(text), temp.File("store1"), null, CancellationToken.None);
+        var four = evaluation.EvaluateBaseline(fourBase, QualityTextSource.FromFile(text), temp.File("store4"), null, CancellationToken.None);
+        var oneModel = new ScriptedLogitsEvaluator(64, Bos, PositionDependent);
+        var fourModel = new ScriptedLogitsEvaluator(64, Bos, PositionDependent) { ChunksPerCall = 4 };
+        var oneAgainst = evaluation.EvaluateAgainst(temp.File("store1"), oneModel, null, CancellationToken.None);
+        var fourAgainst = evaluation.EvaluateAgainst(temp.File("store1"), fourModel, null, CancellationToken.None);
+
+        Assert.Equal(37, one.Chunks);
+        Assert.Equal((37, 10), (oneBase.Calls, fourBase.Calls));
+        Assert.Equal(10, fourModel.Calls);
+        Assert.Equal(one.Perplexity, four.Perplexity);
+        Assert.Equal(File.ReadAllBytes(temp.File("store1")), File.ReadAllBytes(temp.File("store4")));
+        Assert.Equal(oneModel.Chunks.Select(c => string.Join(',', c.Tokens)), fourModel.Chunks.Select(c => string.Join(',', c.Tokens)));
+        Assert.Equal(oneAgainst.Perplexity, fourAgainst.Perplexity);
+        Assert.Equal(oneAgainst.KlDivergence, fourAgainst.KlDivergence);
+        Assert.True(oneAgainst.KlDivergence!.MeanKld > 0.01);
+    }
 }

@@ -15,6 +15,25 @@ internal sealed class ScriptedLogitsEvaluator(int vocabularySize, int? bos, Logi
 
     public List<(ImmutableArray<int> Tokens, int FirstScored)> Chunks { get; } = [];
 
+    /// <summary>Chunks taken by one <see cref="EvaluateChunks"/> call at most.</summary>
+    public int ChunksPerCall { get; init; } = 1;
+
+    /// <summary>How many <see cref="EvaluateChunks"/> calls were made.</summary>
+    public int Calls { get; private set; }
+
+    public void EvaluateChunks(ReadOnlySpan<int> tokens, int chunkTokens, int firstScoredPosition, Span<float> logits, CancellationToken cancellationToken)
+    {
+        Calls++;
+        int chunks = tokens.Length / chunkTokens;
+        Assert.InRange(chunks, 1, ChunksPerCall);
+        Assert.Equal(chunks * chunkTokens, tokens.Length);
+        int rows = chunkTokens - 1 - firstScoredPosition;
+        for (int c = 0; c < chunks; c++)
+        {
+            EvaluateChunk(tokens.Slice(c * chunkTokens, chunkTokens), firstScoredPosition, logits.Slice(c * rows * vocabularySize, rows * vocabularySize), cancellationToken);
+        }
+    }
+
     /// <summary>Each character's code modulo the vocabulary, after an optional BOS.</summary>
     public ImmutableArray<int> Tokenize(string text, bool addBos)
     {
