@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using QuantBench.Memory;
 
 namespace QuantBench.Launching;
 

@@ -19,8 +19,12 @@ public sealed class GpuMemoryReader : IDisposable
         NvmlNativeApi.TryLoad(out var api, out var reason) ? new GpuMemoryReader(api) : new GpuMemoryReader(reason);
 
     /// <summary>Reads every device, with <paramref name="processId"/>'s own use where NVML lists it.</summary>
-    public GpuMemoryInfo Read(int processId)
+    public GpuMemoryInfo Read(int processId) => Read([processId]);
+
+    /// <summary>Reads every device, with the use of <paramref name="processIds"/> (a server's process tree) summed.</summary>
+    public GpuMemoryInfo Read(IReadOnlyCollection<int> processIds)
     {
+        ArgumentNullException.ThrowIfNull(processIds);
         if (_api is null)
             return GpuMemoryInfo.Unavailable(_unavailableReason ?? "NVML is not loaded.");
 
@@ -43,7 +47,7 @@ public sealed class GpuMemoryReader : IDisposable
                 Name = name,
                 TotalBytes = memory.TotalBytes,
                 UsedBytes = memory.UsedBytes,
-                ProcessUsedBytes = ProcessUse(index, processId),
+                ProcessUsedBytes = ProcessUse(index, processIds),
             });
         }
         return new GpuMemoryInfo { IsAvailable = true, Devices = [.. devices] };
@@ -52,7 +56,7 @@ public sealed class GpuMemoryReader : IDisposable
     /// <summary>Disposes the API (which shuts NVML down).</summary>
     public void Dispose() => _api?.Dispose();
 
-    private long? ProcessUse(int index, int processId)
+    private long? ProcessUse(int index, IReadOnlyCollection<int> processIds)
     {
         // Per-process figures are a refinement: when NVML will not give them, the device totals still stand.
         if (_api!.GetComputeRunningProcesses(index, out var processes) != NvmlResult.Success)
@@ -60,7 +64,7 @@ public sealed class GpuMemoryReader : IDisposable
         long? sum = null;
         foreach (var p in processes)
         {
-            if (p.ProcessId == (uint)processId && p.UsedBytes is long used)
+            if (processIds.Contains((int)p.ProcessId) && p.UsedBytes is long used)
                 sum = (sum ?? 0) + used;
         }
         return sum;

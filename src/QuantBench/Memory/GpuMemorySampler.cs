@@ -8,7 +8,7 @@ namespace QuantBench.Memory;
 public sealed class GpuMemorySampler : IDisposable
 {
     private readonly GpuMemoryReader _reader;
-    private readonly int _processId;
+    private readonly Func<IReadOnlyCollection<int>> _processIds;
     private readonly TimeSpan _interval;
     private readonly Lock _gate = new();
     // spinCount 0: the default spins and yields first, which on a loaded machine stretches the interval.
@@ -24,9 +24,18 @@ public sealed class GpuMemorySampler : IDisposable
 
     /// <summary>Creates a sampler over <paramref name="reader"/> (not owned) for <paramref name="processId"/>.</summary>
     public GpuMemorySampler(GpuMemoryReader reader, int processId, TimeSpan? interval = null)
+        : this(reader, () => [processId], interval)
+    {
+    }
+
+    /// <summary>
+    /// Creates a sampler whose process figure sums the processes <paramref name="processIds"/> names at each
+    /// reading (a server's process tree, which can change while it runs).
+    /// </summary>
+    public GpuMemorySampler(GpuMemoryReader reader, Func<IReadOnlyCollection<int>> processIds, TimeSpan? interval = null)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
-        _processId = processId;
+        _processIds = processIds ?? throw new ArgumentNullException(nameof(processIds));
         _interval = interval ?? TimeSpan.FromMilliseconds(20);
         if (_interval <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(interval), _interval, "The interval must be positive.");
@@ -70,7 +79,7 @@ public sealed class GpuMemorySampler : IDisposable
     /// <summary>One reading folded into the figures; the polling thread's step, callable directly in tests.</summary>
     internal void SampleOnce()
     {
-        var info = _reader.Read(_processId);
+        var info = _reader.Read(_processIds());
         lock (_gate)
         {
             if (!info.IsAvailable)

@@ -34,4 +34,17 @@ public static class HighWaterMark
         const long SlackBytes = 16L * 1024 * 1024;
         return after.PeakResidentBytes <= after.ResidentBytes + SlackBytes;
     }
+
+    /// <summary>
+    /// Resets VmHWM of every process of <paramref name="rootProcessId"/>'s tree and group; true only when
+    /// every reset held (a member that ignores the write would carry its old peak into the sum).
+    /// </summary>
+    public static bool TryResetTree(int rootProcessId)
+    {
+        var members = ProcessTable.Read().TreeAndGroup(rootProcessId);
+        var allHeld = members.Length > 0;
+        foreach (var pid in members)
+            allHeld &= TryReset(pid);
+        return allHeld;
+    }
 }

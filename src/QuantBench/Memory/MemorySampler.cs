@@ -16,7 +16,7 @@ public sealed class MemorySampler : IDisposable
     private readonly List<PhaseAccumulator> _phases = [];
     private readonly List<MemorySample> _series = [];
     private readonly PhaseAccumulator _overall = new("all", 0);
-    private ProcStatusFile? _statusFile;
+    private IProcStatusSource? _statusFile;
     private Thread? _thread;
     private volatile bool _stopRequested;
     private bool _highWaterMarkWasReset;
@@ -45,8 +45,16 @@ public sealed class MemorySampler : IDisposable
         {
             if (_thread is not null)
                 throw new InvalidOperationException("A MemorySampler can be started only once.");
-            _highWaterMarkWasReset = _options.ResetHighWaterMark && HighWaterMark.TryReset(_options.ProcessId);
-            _statusFile = ProcStatusFile.TryOpen(_options.ProcessId);
+            if (_options.IncludeProcessTree)
+            {
+                _highWaterMarkWasReset = _options.ResetHighWaterMark && HighWaterMark.TryResetTree(_options.ProcessId);
+                _statusFile = new ProcessTreeStatusFiles(_options.ProcessId);
+            }
+            else
+            {
+                _highWaterMarkWasReset = _options.ResetHighWaterMark && HighWaterMark.TryReset(_options.ProcessId);
+                _statusFile = ProcStatusFile.TryOpen(_options.ProcessId);
+            }
             _clock.Start();
             _phases.Add(new PhaseAccumulator(_options.InitialPhase, 0));
             _thread = new Thread(Run)
@@ -93,7 +101,10 @@ public sealed class MemorySampler : IDisposable
         {
             var end = _clock.Elapsed.TotalMilliseconds;
             _phases[^1].EndMs = end;
-            var kernelPeak = ProcessMemoryReader.Read(_options.ProcessId)?.PeakResidentBytes;
+            // For a tree, the sum of each process's VmHWM: an upper bound, as their peaks need not coincide.
+            var kernelPeak = _options.IncludeProcessTree
+                ? _statusFile?.Read()?.PeakResidentBytes
+                : ProcessMemoryReader.Read(_options.ProcessId)?.PeakResidentBytes;
             _statusFile?.Dispose();
             var count = _overall.SampleCount;
             _result = new MemorySamplingResult

@@ -6,6 +6,12 @@ public sealed record MemorySamplerOptions
     /// <summary>The process to watch; the current one by default.</summary>
     public int ProcessId { get; init; } = Environment.ProcessId;
 
+    /// <summary>
+    /// Sum over the process, its descendants and its process group (a server started through a wrapper
+    /// script), membership re-read every few readings; VmHWM is then the sum of the members' marks.
+    /// </summary>
+    public bool IncludeProcessTree { get; init; }
+
     /// <summary>Target gap between readings; 5 ms (200 Hz) by default, at most 10 ms (100 Hz).</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(5);
 

@@ -8,7 +8,7 @@ namespace QuantBench.Memory;
 /// each positioned read, so a 200 Hz sampler neither reopens the file nor allocates a string per reading.
 /// Not thread-safe: one reader thread owns it.
 /// </summary>
-internal sealed class ProcStatusFile : IDisposable
+internal sealed class ProcStatusFile : IProcStatusSource
 {
     private readonly SafeFileHandle _handle;
     private readonly byte[] _bytes = new byte[8192];

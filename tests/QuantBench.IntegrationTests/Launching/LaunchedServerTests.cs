@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QuantBench.Launching;
+using QuantBench.Memory;
 using QuantBench.OpenAi.Launching;
 
 namespace QuantBench.IntegrationTests.Launching;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QuantBench.Launching;
+namespace QuantBench.Memory;
 
 /// <summary>The fields of one <c>/proc/&lt;pid&gt;/stat</c> line that place a process in its tree and group.</summary>
 public readonly record struct ProcessStatLine(int ProcessId, char State, int ParentProcessId, int ProcessGroupId)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace QuantBench.Launching;
+namespace QuantBench.Memory;
 
 /// <summary>
 /// A snapshot of the live processes' parent and group links from <c>/proc/*/stat</c>, and the tree

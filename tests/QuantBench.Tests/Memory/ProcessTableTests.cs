@@ -1,6 +1,6 @@
-using QuantBench.Launching;
+using QuantBench.Memory;
 
-namespace QuantBench.Tests.Launching;
+namespace QuantBench.Tests.Memory;
 
 public sealed class ProcessTableTests
 {
