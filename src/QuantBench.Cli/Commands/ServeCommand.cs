@@ -22,6 +22,11 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
 
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Launch is not null)
+        {
+            return await new ServeLaunchRunner(console).RunAsync(settings, cancellationToken);
+        }
+
         string? apiKey = settings.ApiKey ?? NullIfEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
         var urls = settings.Urls.Select(u => new Uri(u)).ToImmutableArray();
         var api = Enum.Parse<ServingApi>(settings.Api, ignoreCase: true);

@@ -105,6 +105,19 @@ internal sealed class ServeSettings : CommandSettings
     [DefaultValue(42)]
     public int Seed { get; init; } = 42;
 
+    [CommandOption("--launch <COMMAND>")]
+    [Description("Start one server per model instead of --url: a command with {model} and {port}, e.g. \"llama-server -m {model} --port {port} --host 127.0.0.1 -t 2 -c 2048 --parallel 8\". Each server leads its own process group and is stopped after its sweep.")]
+    public string? Launch { get; init; }
+
+    [CommandOption("--launch-model <GGUF>")]
+    [Description("A model file for --launch's {model} (repeatable): one level each, measured with the same requests.")]
+    public string[] LaunchModels { get; init; } = [];
+
+    [CommandOption("--ready-timeout <SECONDS>")]
+    [Description("With --launch: seconds a server may take to answer /health (or /v1/models) before its level fails.")]
+    [DefaultValue(180.0)]
+    public double ReadyTimeoutSeconds { get; init; } = 180;
+
     [CommandOption("-o|--output <DIR>")]
     [Description("Results folder (default: quantbench-results/serve-<time>).")]
     public string? Output { get; init; }
@@ -112,9 +125,26 @@ internal sealed class ServeSettings : CommandSettings
     public override ValidationResult Validate()
     {
         var problems = new List<string>();
-        if (Urls.Length == 0)
+        if (Urls.Length == 0 && Launch is null)
         {
-            problems.Add("--url is required (e.g. --url http://127.0.0.1:8080)");
+            problems.Add("--url is required (e.g. --url http://127.0.0.1:8080), or --launch with a server command");
+        }
+
+        if (Urls.Length > 0 && Launch is not null)
+        {
+            problems.Add("--url and --launch exclude each other");
+        }
+
+        if (Launch is not null)
+        {
+            var template = new Launching.ServerCommandTemplate(Launch);
+            problems.AddRange(template.Validate());
+            if (template.UsesModel && LaunchModels.Length == 0)
+                problems.Add("--launch uses {model}: give at least one --launch-model");
+            if (!(ReadyTimeoutSeconds > 0))
+                problems.Add("--ready-timeout must be positive");
+            foreach (string model in LaunchModels.Where(m => !File.Exists(m)))
+                problems.Add($"{model}: no such file");
         }
 
         foreach (string url in Urls)
