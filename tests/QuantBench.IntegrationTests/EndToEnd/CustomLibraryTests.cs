@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using QuantBench.Results;
+using QuantBench.Testing;
 
 namespace QuantBench.IntegrationTests.EndToEnd;
 
@@ -23,7 +24,7 @@ public sealed class CustomLibraryTests
         string output = Path.Combine(Path.GetTempPath(), "quantbench-lib-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (exit, text) = RunCli("run", TestData.Model("ref-tiny-Q4_0.gguf"), "--llama-lib", Avx2Folder, "--scenarios", "latency",
+            var (exit, text) = RunCli("run", ReferenceModels.Path("tiny-Q4_0.gguf"), "--llama-lib", Avx2Folder, "--scenarios", "latency",
                 "-p", "16", "-n", "4", "-w", "1", "-r", "3", "-t", "1", "--no-bandwidth", "-o", output);
 
             Assert.True(exit == 0, text);
@@ -57,7 +58,7 @@ public sealed class CustomLibraryTests
         try
         {
             File.WriteAllText(Path.Combine(folder, "libllama.so"), "not a shared library");
-            var (exit, text) = RunCli("run", TestData.Model("ref-tiny-Q4_0.gguf"), "--llama-lib", folder, "--scenarios", "latency", "--no-bandwidth",
+            var (exit, text) = RunCli("run", ReferenceModels.Path("tiny-Q4_0.gguf"), "--llama-lib", folder, "--scenarios", "latency", "--no-bandwidth",
                 "-o", Path.Combine(folder, "out"));
 
             Assert.Equal(2, exit);

@@ -74,7 +74,9 @@ public sealed class WorkerIsolationTests(TinyLadder ladder) : IClassFixture<Tiny
 
     private static void KillWorkerOf(string modelPath)
     {
-        // The worker is a child of this test process whose job file names the model.
+        // The worker is a child of this test process whose job file names the model by its full path. Both checks
+        // matter: other test classes (and other test runs on the machine) run workers on files of the same name at
+        // the same time, and killing one of theirs fails an unrelated test, more often the busier the machine.
         foreach (string dir in Directory.GetDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out int pid))
@@ -86,7 +88,8 @@ public sealed class WorkerIsolationTests(TinyLadder ladder) : IClassFixture<Tiny
             {
                 string cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
                 if (cmdline.Contains(" worker --job ", StringComparison.Ordinal)
-                    && File.ReadAllText(cmdline.Split(" --job ")[1].Split(' ')[0]).Contains(Path.GetFileName(modelPath), StringComparison.Ordinal))
+                    && ParentOf(dir) == Environment.ProcessId
+                    && File.ReadAllText(cmdline.Split(" --job ")[1].Split(' ')[0]).Contains(modelPath, StringComparison.Ordinal))
                 {
                     Process.Start("kill", ["-9", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
                 }
@@ -99,5 +102,13 @@ public sealed class WorkerIsolationTests(TinyLadder ladder) : IClassFixture<Tiny
             {
             }
         }
+    }
+
+    // /proc/PID/stat: "pid (comm) state ppid ...", where comm may itself hold spaces and parentheses.
+    private static int ParentOf(string procDir)
+    {
+        string stat = File.ReadAllText(Path.Combine(procDir, "stat"));
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using QuantBench.LlamaCpp.Quality;
 using QuantBench.Quality;
+using QuantBench.Testing;
 
 namespace QuantBench.IntegrationTests.Quality;
 
 /// <summary>
-/// The F32 reference model evaluated once on the whole of Alice in Wonderland, exactly as the reference
+/// The F32 reference model (made at test time, pinned) evaluated once on the whole of Alice in Wonderland, exactly as the reference
 /// figures were made (n_ctx 128, 2 threads); its store is shared by the KL divergence tests.
 /// </summary>
 public sealed class AliceBaselineFixture : IDisposable
@@ -18,12 +19,12 @@ public sealed class AliceBaselineFixture : IDisposable
     public AliceBaselineFixture()
     {
         Evaluation = new QualityEvaluation(new QualityOptions { ContextTokens = ContextTokens, QualityTokens = long.MaxValue });
-        StorePath = Path.Combine(directory, "ref-tiny-f32.logprobs");
+        StorePath = Path.Combine(directory, "tiny-F32.logprobs");
         var stopwatch = Stopwatch.StartNew();
-        using var baseline = LlamaCppLogitsEvaluator.Load(TestData.Model("ref-tiny-f32.gguf"), ContextTokens, Threads, CancellationToken.None);
+        using var baseline = LlamaCppLogitsEvaluator.Load(ReferenceModels.Path("tiny-F32.gguf"), ContextTokens, Threads, CancellationToken.None);
         Baseline = Evaluation.EvaluateBaseline(
             baseline,
-            QualityTextSource.FromFile(TestData.Text("alice_in_wonderland.txt")),
+            QualityTextSource.FromFile(ReferenceData.Text("alice_in_wonderland.txt")),
             StorePath,
             progress: null,
             CancellationToken.None);

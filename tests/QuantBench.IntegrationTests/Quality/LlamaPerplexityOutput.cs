@@ -18,6 +18,18 @@ internal static partial class LlamaPerplexityOutput
         return (Parse(match.Groups[1].Value), Parse(match.Groups[2].Value));
     }
 
+    /// <summary>"perplexity: calculating perplexity over 601 chunks, n_ctx=128, ..." -> 601.</summary>
+    internal static int Chunks(string path)
+    {
+        var match = ChunksPattern().Match(File.ReadAllText(path));
+        if (!match.Success)
+        {
+            throw new InvalidDataException($"{path}: no chunk count");
+        }
+
+        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The value (and ± when printed) after a statistic's label, e.g. "Mean    KLD" or "Same top p"; percent signs are not converted.</summary>
     internal static (double Value, double Uncertainty) Statistic(string path, string label)
     {
@@ -39,6 +51,9 @@ internal static partial class LlamaPerplexityOutput
 
     [GeneratedRegex(@"PPL = ([0-9.]+) \+/- ([0-9.]+)")]
     private static partial Regex FinalEstimatePattern();
+
+    [GeneratedRegex(@"calculating perplexity over ([0-9]+) chunks")]
+    private static partial Regex ChunksPattern();
 
     [GeneratedRegex(@"-?[0-9]+\.[0-9]+")]
     private static partial Regex NumberPattern();

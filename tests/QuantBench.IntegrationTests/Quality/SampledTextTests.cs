@@ -1,5 +1,6 @@
 using QuantBench.LlamaCpp.Quality;
 using QuantBench.Quality;
+using QuantBench.Testing;
 
 namespace QuantBench.IntegrationTests.Quality;
 
@@ -18,19 +19,19 @@ public sealed class SampledTextTests : IDisposable
         var source = QualityTextSource.SampledFromBaseline(seed: 2024);
         string store = Path.Combine(directory, "f32.logprobs");
         QualityResult baseline;
-        using (var f32 = LlamaCppLogitsEvaluator.Load(TestData.Model("ref-tiny-f32.gguf"), ContextTokens, 2, CancellationToken.None))
+        using (var f32 = LlamaCppLogitsEvaluator.Load(ReferenceModels.Path("tiny-F32.gguf"), ContextTokens, 2, CancellationToken.None))
         {
             baseline = evaluation.EvaluateBaseline(f32, source, store, null, CancellationToken.None);
         }
 
         QualityResult itself;
-        using (var f32Again = LlamaCppLogitsEvaluator.Load(TestData.Model("ref-tiny-f32.gguf"), ContextTokens, 2, CancellationToken.None))
+        using (var f32Again = LlamaCppLogitsEvaluator.Load(ReferenceModels.Path("tiny-F32.gguf"), ContextTokens, 2, CancellationToken.None))
         {
             itself = evaluation.EvaluateAgainst(store, f32Again, null, CancellationToken.None);
         }
 
         QualityResult q2k;
-        using (var quantized = LlamaCppLogitsEvaluator.Load(TestData.Model("ref-tiny-Q2_K.gguf"), ContextTokens, 2, CancellationToken.None))
+        using (var quantized = LlamaCppLogitsEvaluator.Load(ReferenceModels.Path("tiny-Q2_K.gguf"), ContextTokens, 2, CancellationToken.None))
         {
             q2k = evaluation.EvaluateAgainst(store, quantized, null, CancellationToken.None);
         }
@@ -50,7 +51,7 @@ public sealed class SampledTextTests : IDisposable
     public void The_same_seed_samples_the_same_tokens()
     {
         var source = QualityTextSource.SampledFromBaseline(seed: 7);
-        using var f32 = LlamaCppLogitsEvaluator.Load(TestData.Model("ref-tiny-f32.gguf"), ContextTokens, 2, CancellationToken.None);
+        using var f32 = LlamaCppLogitsEvaluator.Load(ReferenceModels.Path("tiny-F32.gguf"), ContextTokens, 2, CancellationToken.None);
         var small = new QualityEvaluation(new QualityOptions { ContextTokens = ContextTokens, QualityTokens = ContextTokens });
         small.EvaluateBaseline(f32, source, Path.Combine(directory, "a"), null, CancellationToken.None);
         small.EvaluateBaseline(f32, source, Path.Combine(directory, "b"), null, CancellationToken.None);

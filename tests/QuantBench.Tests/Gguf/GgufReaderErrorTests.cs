@@ -1,14 +1,15 @@
 using System.Buffers.Binary;
 using QuantBench.Gguf;
+using QuantBench.Testing;
 
 namespace QuantBench.Tests.Gguf;
 
 public sealed class GgufReaderErrorTests
 {
-    private static string CopyReference(TempDir dir, string name = "ref-tiny-f32.gguf")
+    private static string CopyReference(TempDir dir, string name = "tiny-F32.gguf")
     {
         var copy = dir.File(name);
-        File.Copy(TestData.ReferenceModel(name), copy);
+        File.Copy(ReferenceModels.Path(name), copy);
         return copy;
     }
 
@@ -80,7 +81,7 @@ public sealed class GgufReaderErrorTests
     public void A_file_cut_by_one_byte_is_truncated()
     {
         using var dir = new TempDir();
-        var path = CopyReference(dir, "ref-tiny-Q4_K_M.gguf");
+        var path = CopyReference(dir, "tiny-Q4_K_M.gguf");
         var length = new FileInfo(path).Length;
         var last = GgufReader.Read(path).Tensors[^1]; // llama-quantize sorts tensors: this is blk.3.ffn_up.weight
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using QuantBench.Gguf;
 using QuantBench.Synthetic;
+using QuantBench.Testing;
 using QuantBench.Tests.Gguf;
 
 namespace QuantBench.Tests.Synthetic;
@@ -20,18 +22,29 @@ public sealed class SyntheticModelGeneratorTests
         return Convert.ToHexString(SHA256.HashData(stream));
     }
 
+    // ref-tiny-f32.layout.json lists an independent llama-architecture model of the same shape (made outside
+    // QuantBench and loaded by llama.cpp's tools), as tools/gguf-layout.py printed it: synth must write its layout.
+    private static JsonElement ReferenceLayout()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(ReferenceData.Reference("ref-tiny-f32.layout.json")));
+        return json.RootElement.Clone();
+    }
+
     [Fact]
     public void Tiny_has_the_reference_models_tensors_and_parameter_count()
     {
         using var dir = new TempDir();
         var file = GgufReader.Read(WriteTiny(dir, 42));
-        var reference = GgufReader.Read(TestData.ReferenceModel("ref-tiny-f32.gguf"));
+        var reference = ReferenceLayout();
 
         Assert.Equal(3_660_032, GgufModelSummary.From(file).ParameterCount);
         Assert.Equal(SyntheticModelPresets.Tiny.ParameterCount, GgufModelSummary.From(file).ParameterCount);
-        Assert.Equal(reference.Tensors.Select(t => (t.Name, t.Type, t.OffsetBytes, string.Join('x', t.Dimensions))),
-            file.Tensors.Select(t => (t.Name, t.Type, t.OffsetBytes, string.Join('x', t.Dimensions))));
-        Assert.Equal(reference.FileLengthBytes - reference.DataOffsetBytes, file.FileLengthBytes - file.DataOffsetBytes);
+        Assert.Equal(
+            reference.GetProperty("tensors").EnumerateArray().Select(t => (t.GetProperty("name").GetString()!, t.GetProperty("type").GetString()!,
+                t.GetProperty("offset").GetInt64(), string.Join('x', t.GetProperty("dimensions").EnumerateArray().Select(d => d.GetInt64())))),
+            file.Tensors.Select(t => (t.Name, t.Type.ToString(), t.OffsetBytes, string.Join('x', t.Dimensions))));
+        Assert.Equal(reference.GetProperty("file_bytes").GetInt64() - reference.GetProperty("data_offset").GetInt64(),
+            file.FileLengthBytes - file.DataOffsetBytes);
     }
 
     [Fact]
@@ -39,14 +52,35 @@ public sealed class SyntheticModelGeneratorTests
     {
         using var dir = new TempDir();
         var file = GgufReader.Read(WriteTiny(dir, 42));
-        var reference = GgufReader.Read(TestData.ReferenceModel("ref-tiny-f32.gguf"));
+        var reference = ReferenceLayout().GetProperty("metadata").EnumerateArray().ToArray();
         string[] ownValues = [GgufKeys.Name, GgufKeys.Tokens, GgufKeys.Scores, GgufKeys.TokenTypes];
 
-        Assert.Equal(reference.Metadata.Select(e => (e.Key, e.Value.Type, e.Value.ElementType)),
-            file.Metadata.Select(e => (e.Key, e.Value.Type, e.Value.ElementType)));
-        foreach (var entry in reference.Metadata.Where(e => !ownValues.Contains(e.Key)))
+        Assert.Equal(
+            reference.Select(e => (e.GetProperty("key").GetString()!, e.GetProperty("type").GetString()!,
+                e.TryGetProperty("element_type", out var element) ? element.GetString() : null)),
+            file.Metadata.Select(e => (e.Key, e.Value.Type.ToString(), e.Value.ElementType?.ToString())));
+        foreach (var entry in reference.Where(e => !ownValues.Contains(e.GetProperty("key").GetString())))
         {
-            Assert.Equal(entry.Value, file.Metadata[entry.Key]);
+            var ours = file.Metadata[entry.GetProperty("key").GetString()!];
+            if (entry.TryGetProperty("value", out var value))
+            {
+                switch (value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        Assert.Equal(value.GetString(), ours.AsString());
+                        break;
+                    case JsonValueKind.True or JsonValueKind.False:
+                        Assert.Equal(value.GetBoolean(), ours.AsBool());
+                        break;
+                    default:
+                        Assert.Equal(value.GetDouble(), ours.AsDouble());
+                        break;
+                }
+            }
+            else
+            {
+                Assert.Equal(entry.GetProperty("length").GetInt32(), ours.AsArray().Length);
+            }
         }
 
         Assert.Equal("QuantBench synthetic tiny (seed 42, random weights)", file.Metadata[GgufKeys.Name].AsString());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using QuantBench.Reports.Exporters;
 using QuantBench.Results;
+using QuantBench.Testing;
 using QuantBench.Tests.Gguf;
 using QuantBench.Tests.Decisions;
 using static QuantBench.Tests.Decisions.TestRuns;
@@ -26,7 +27,7 @@ public sealed class LlamaBenchExportTests
     [Fact]
     public void Json_has_llama_benchs_fields_in_its_order_plus_use_mmap()
     {
-        using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.ReferenceDir, "llama.cpp", "llama-bench-ref-tiny.json")));
+        using var reference = JsonDocument.Parse(File.ReadAllText(ReferenceData.LlamaCppOutput("llama-bench-tiny.json")));
         using var ours = JsonDocument.Parse(LlamaBenchJsonExporter.Render(TwoModels()));
 
         var expected = reference.RootElement[0].EnumerateObject().Select(p => p.Name).ToList();
@@ -113,13 +114,10 @@ public sealed class LlamaBenchExportTests
         Assert.All(inserts, i => Assert.Equal(columns, i[(i.IndexOf("VALUES (", StringComparison.Ordinal) + 8)..^2].Split(", ").Length));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Sql_loads_into_sqlite_and_reads_back_the_rates()
     {
-        if (!File.Exists("/usr/bin/sqlite3"))
-        {
-            return; // the structural test above still checks the SQL
-        }
+        Skip.IfNot(File.Exists("/usr/bin/sqlite3"), "Debian's sqlite3 is not at /usr/bin/sqlite3 (apt-get install sqlite3; .ci/run installs it)");
 
         var run = TwoModels() with { Models = [Model("it's", 1_000, 8, 5, 0.5)] };
         using var dir = new TempDir();
