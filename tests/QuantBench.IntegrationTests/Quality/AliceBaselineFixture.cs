@@ -6,7 +6,7 @@ using QuantBench.Testing;
 namespace QuantBench.IntegrationTests.Quality;
 
 /// <summary>
-/// The F32 reference model (made at test time, pinned) evaluated once on the whole of Alice in Wonderland, exactly as the reference
+/// The F32 reference model (made at test time, pinned) evaluated once on Alice in Wonderland, exactly as the reference
 /// figures were made (n_ctx 128, 2 threads); its store is shared by the KL divergence tests.
 /// </summary>
 public sealed class AliceBaselineFixture : IDisposable
@@ -18,7 +18,9 @@ public sealed class AliceBaselineFixture : IDisposable
 
     public AliceBaselineFixture()
     {
-        Evaluation = new QualityEvaluation(new QualityOptions { ContextTokens = ContextTokens, QualityTokens = long.MaxValue });
+        // As many chunks as llama-perplexity scored (its --chunks): the first ones of the text.
+        Chunks = LlamaPerplexityOutput.Chunks(ReferenceData.LlamaCppOutput("ppl-tiny-F32.txt"));
+        Evaluation = new QualityEvaluation(new QualityOptions { ContextTokens = ContextTokens, QualityTokens = (long)Chunks * ContextTokens });
         StorePath = Path.Combine(directory, "tiny-F32.logprobs");
         var stopwatch = Stopwatch.StartNew();
         using var baseline = LlamaCppLogitsEvaluator.Load(ReferenceModels.Path("tiny-F32.gguf"), ContextTokens, Threads, CancellationToken.None);
@@ -30,6 +32,9 @@ public sealed class AliceBaselineFixture : IDisposable
             CancellationToken.None);
         BaselineSeconds = stopwatch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>The chunks of n_ctx tokens that llama-perplexity scored, from the start of the text.</summary>
+    internal int Chunks { get; }
 
     internal QualityEvaluation Evaluation { get; }
 

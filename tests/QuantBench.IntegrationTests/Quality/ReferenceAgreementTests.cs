@@ -24,7 +24,7 @@ public sealed class ReferenceAgreementTests(AliceBaselineFixture fixture, ITestO
         ReferenceModels.SkipUnlessPinned();
         string reference = ReferenceData.LlamaCppOutput("ppl-tiny-F32.txt");
         var (expected, expectedUncertainty) = LlamaPerplexityOutput.FinalEstimate(reference);
-        int chunks = LlamaPerplexityOutput.Chunks(reference);
+        int chunks = fixture.Chunks;
         var result = fixture.Baseline;
         output.WriteLine($"PPL {result.Perplexity.Perplexity:F4} ± {result.Perplexity.PerplexityUncertainty:F5} over {result.Chunks} chunks, {result.ScoredTokens} scored tokens, {fixture.BaselineSeconds:F1} s");
 
@@ -36,7 +36,7 @@ public sealed class ReferenceAgreementTests(AliceBaselineFixture fixture, ITestO
         Assert.InRange(result.Perplexity.PerplexityUncertainty, expectedUncertainty * 0.99, expectedUncertainty * 1.01);
     }
 
-    // Q6_K and Q4_K_M agree as well (measured once); left out to keep the suite short on 2 cores (~12 s per type).
+    // Three types of the ladder (tools/make-reference-fixture.sh's kld_types); Q6_K and Q4_K_M are left out to keep the suite short.
     [SkippableTheory]
     [InlineData("Q8_0")]
     [InlineData("Q4_0")]
