@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using QuantBench.Cli.Commands;
 using QuantBench.Cli.Rendering;
 using Spectre.Console;
@@ -66,6 +67,13 @@ internal static class QuantBenchApp
             e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
+        // SIGTERM (`timeout`, `kill`, a CI runner) stops the run as Ctrl-C does, so launched servers and workers are
+        // stopped and the results so far written; a second SIGTERM ends the process at once.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        });
         // Awaited here: the token must outlive the command, not just this method's return.
         return await Create(console).RunAsync(args, cancellation.Token);
     }
