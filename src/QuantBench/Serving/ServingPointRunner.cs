@@ -96,11 +96,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
                 break;
             }
 
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
+            await WaitUntilAsync(clock, due, cancellationToken);
 
             var request = workload.Request(index, client.ServerCount);
             double sentMs = clock.Elapsed.TotalMilliseconds;
@@ -114,5 +110,27 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
 
         await Task.WhenAll(inFlight);
         return samples;
+    }
+
+    /// <summary>
+    /// Waits until the clock reads at least <paramref name="due"/>. A timer may fire up to a tick early (Task.Delay
+    /// truncates to whole milliseconds and its clock is coarse), so the wait sleeps to just short of the time and
+    /// yields the last stretch: a request is never sent before its arrival time.
+    /// </summary>
+    private static async Task WaitUntilAsync(Stopwatch clock, TimeSpan due, CancellationToken cancellationToken)
+    {
+        var slack = TimeSpan.FromMilliseconds(2);
+        for (var wait = due - clock.Elapsed; wait > TimeSpan.Zero; wait = due - clock.Elapsed)
+        {
+            if (wait > slack)
+            {
+                await Task.Delay(wait - slack, cancellationToken);
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Yield();
+            }
+        }
     }
 }
