@@ -18,40 +18,6 @@ internal sealed class LlamaTensorTypeRules(ModelHyperparameters model, Quantizat
     private int _iFfnGate;
     private int _iFfnUp;
 
-    public static TensorCategory CategoryOf(string name)
-    {
-        if (name == "output.weight")
-        {
-            return TensorCategory.Output;
-        }
-
-        if (IsTokenEmbedding(name))
-        {
-            return TensorCategory.TokenEmbedding;
-        }
-
-        (string part, TensorCategory category)[] rules =
-        [
-            ("attn_qkv.weight", TensorCategory.AttentionQkv), ("attn_kv_b.weight", TensorCategory.AttentionKvB),
-            ("attn_v.weight", TensorCategory.AttentionV), ("attn_k.weight", TensorCategory.AttentionK),
-            ("attn_q.weight", TensorCategory.AttentionQ), ("attn_output.weight", TensorCategory.AttentionOutput),
-            ("ffn_up", TensorCategory.FfnUp), ("ffn_gate", TensorCategory.FfnGate), ("ffn_down", TensorCategory.FfnDown),
-        ];
-        foreach (var (part, category) in rules)
-        {
-            if (name.Contains(part, StringComparison.Ordinal))
-            {
-                return category;
-            }
-        }
-
-        return TensorCategory.Other;
-    }
-
-    public static bool IsTokenEmbedding(string name) => name is "token_embd.weight" or "per_layer_token_embd.weight";
-
-    public static bool IsAttentionV(TensorCategory c) => c is TensorCategory.AttentionV or TensorCategory.AttentionQkv or TensorCategory.AttentionKvB;
-
     /// <summary>The type llama.cpp's mix picks for the tensor, before the shape fallback.</summary>
     public GgmlType Choose(string name, long rowLength, long expertCount, TensorCategory category, GgmlType type)
     {
@@ -98,7 +64,7 @@ internal sealed class LlamaTensorTypeRules(ModelHyperparameters model, Quantizat
             return ChooseVeryLowBit(name, category, type);
         }
 
-        if (IsAttentionV(category))
+        if (TensorCategories.IsAttentionV(category))
         {
             return ChooseAttentionV(type);
         }
@@ -134,7 +100,7 @@ internal sealed class LlamaTensorTypeRules(ModelHyperparameters model, Quantizat
     {
         var ftype = level;
         bool sFamily = ftype is QuantizationType.IQ2_S or QuantizationType.IQ2_M;
-        if (IsAttentionV(category))
+        if (TensorCategories.IsAttentionV(category))
         {
             _iAttentionV++;
             return model.GroupedQueryRatio >= 4 || model.ExpertCount >= 4 ? GgmlType.Q4_K : sFamily ? GgmlType.IQ3_S : GgmlType.Q2_K;

@@ -38,10 +38,10 @@ public static class QuantizationPlanner
         // llama.cpp walks the weights in its loader's order: by layer, then by name.
         var tensors = file.Tensors.OrderBy(t => LayerOf(t.Name)).ThenBy(t => t.Name, StringComparer.Ordinal).ToArray();
         var model = ModelHyperparameters.From(file);
-        var categories = tensors.Select(t => LlamaTensorTypeRules.CategoryOf(t.Name)).ToArray();
+        var categories = tensors.Select(t => TensorCategories.CategoryOf(t.Name)).ToArray();
         bool tied = !categories.Contains(TensorCategory.Output);
         var rules = new LlamaTensorTypeRules(model, level, options.ImportanceMatrixPath is not null, tied,
-            categories.Count(LlamaTensorTypeRules.IsAttentionV));
+            categories.Count(TensorCategories.IsAttentionV));
         var patterns = options.TensorTypes.Select(o => (Regex: new Regex(o.Pattern, RegexOptions.CultureInvariant), o.Type)).ToArray();
         var defaultType = QuantizationTypes.DefaultTensorType(level);
 
@@ -171,14 +171,14 @@ public static class QuantizationPlanner
 
     // llama-quant.cpp tensor_requires_imatrix.
     private static bool RequiresImatrix(string name, GgmlType type, QuantizationType level) =>
-        !(LlamaTensorTypeRules.IsTokenEmbedding(name) || name == "output.weight")
+        !(TensorCategories.IsTokenEmbedding(name) || name == "output.weight")
         && (type is GgmlType.IQ3_XXS or GgmlType.IQ2_XXS or GgmlType.IQ2_XS or GgmlType.IQ2_S or GgmlType.IQ1_M or GgmlType.IQ1_S
             || (type == GgmlType.Q2_K && level == QuantizationType.Q2_K_S));
 
     private static string FixFor(string name) => name switch
     {
         "output.weight" => "--output-tensor-type f16",
-        _ when LlamaTensorTypeRules.IsTokenEmbedding(name) => "--token-embedding-type f16",
+        _ when TensorCategories.IsTokenEmbedding(name) => "--token-embedding-type f16",
         _ => $"--tensor-type {Role(name)}=f16",
     };
 
