@@ -48,7 +48,7 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
         UseProxy = false,
     };
 
-    public async Task<ServingResponse> SendAsync(ServingRequest request, CancellationToken cancellationToken)
+    public async Task<ServingSample> SendAsync(ServingRequest request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
@@ -73,7 +73,7 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 string body = await ReadSnippetAsync(response, timeout.Token);
-                return Fail(start, state, new ServingError(ServingErrorKind.HttpStatus,
+                return Fail(request, start, state, new ServingError(ServingErrorKind.HttpStatus,
                     $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {endpoint}{(body.Length > 0 ? ": " + body : "")}", (int)response.StatusCode));
             }
 
@@ -81,7 +81,7 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
             if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
             {
                 string body = await ReadSnippetAsync(response, timeout.Token);
-                return Fail(start, state, new ServingError(ServingErrorKind.MalformedStream, $"expected an event stream from {endpoint}, got '{mediaType}': {body}"));
+                return Fail(request, start, state, new ServingError(ServingErrorKind.MalformedStream, $"expected an event stream from {endpoint}, got '{mediaType}': {body}"));
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
@@ -92,7 +92,7 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
                 var chunk = item.Data;
                 if (chunk.ErrorMessage is { } error)
                 {
-                    return Fail(start, state, new ServingError(ServingErrorKind.HttpStatus,
+                    return Fail(request, start, state, new ServingError(ServingErrorKind.HttpStatus,
                         $"error in the stream from {endpoint}{(chunk.ErrorCode is { } c ? $" (code {c})" : "")}: {Redact(error)}", chunk.ErrorCode));
                 }
 
@@ -108,31 +108,31 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
 
             if (!state.Done && state.FinishReason is null)
             {
-                return Fail(start, state, new ServingError(ServingErrorKind.CutStream,
+                return Fail(request, start, state, new ServingError(ServingErrorKind.CutStream,
                     $"the stream from {endpoint} ended after {state.ChunkMs.Count} chunk(s) without [DONE] or a finish reason"));
             }
 
-            return state.Complete(state.Done ? state.DoneMs : Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            return state.Complete(request, state.Done ? state.DoneMs : Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
         catch (JsonException e)
         {
-            return Fail(start, state, new ServingError(ServingErrorKind.MalformedStream, $"malformed chunk from {endpoint}: {e.Message}"));
+            return Fail(request, start, state, new ServingError(ServingErrorKind.MalformedStream, $"malformed chunk from {endpoint}: {e.Message}"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Fail(start, state, new ServingError(ServingErrorKind.Timeout,
+            return Fail(request, start, state, new ServingError(ServingErrorKind.Timeout,
                 $"no complete answer from {endpoint} within {options.RequestTimeout.TotalSeconds:0.#} s ({state.ChunkMs.Count} chunk(s) received)"));
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
             || e.InnerException is SocketException)
         {
             return state.ChunkMs.Count == 0 && e.HttpRequestError != HttpRequestError.ResponseEnded
-                ? Fail(start, state, new ServingError(ServingErrorKind.Refused, $"cannot connect to {endpoint}: {Inner(e)}"))
-                : Fail(start, state, new ServingError(ServingErrorKind.CutStream, $"the connection to {endpoint} broke: {Inner(e)}"));
+                ? Fail(request, start, state, new ServingError(ServingErrorKind.Refused, $"cannot connect to {endpoint}: {Inner(e)}"))
+                : Fail(request, start, state, new ServingError(ServingErrorKind.CutStream, $"the connection to {endpoint} broke: {Inner(e)}"));
         }
         catch (Exception e) when (e is HttpRequestException or HttpIOException or IOException)
         {
-            return Fail(start, state, new ServingError(ServingErrorKind.CutStream,
+            return Fail(request, start, state, new ServingError(ServingErrorKind.CutStream,
                 $"the stream from {endpoint} broke after {state.ChunkMs.Count} chunk(s): {Inner(e)}"));
         }
     }
@@ -158,6 +158,6 @@ public sealed class OpenAiServingClient : IServingClient, IDisposable
         }
     }
 
-    private static ServingResponse Fail(long start, StreamState state, ServingError error) =>
-        state.Complete(Stopwatch.GetElapsedTime(start).TotalMilliseconds) with { Error = error };
+    private static ServingSample Fail(ServingRequest request, long start, StreamState state, ServingError error) =>
+        state.Complete(request, Stopwatch.GetElapsedTime(start).TotalMilliseconds) with { Error = error };
 }

@@ -31,7 +31,7 @@ internal sealed class StreamState
         };
     }
 
-    public ServingResponse Complete(double endMs)
+    public ServingSample Complete(ServingRequest request, double endMs)
     {
         // usage first (the OpenAI field), then llama-server's own counts.
         var (prompt, output, source) = counts.UsageCompletionTokens is { } u
@@ -39,11 +39,14 @@ internal sealed class StreamState
             : (counts.TimingsPredictedTokens ?? counts.TokensPredicted) is { } t
                 ? (counts.TimingsPromptTokens, (int?)t, TokenCountSource.ServerTimings)
                 : (null, null, TokenCountSource.None);
-        return new ServingResponse
+        return new ServingSample
         {
+            Index = request.Index,
+            UrlIndex = request.UrlIndex,
+            SentMs = 0,
             ContentChunkMs = [.. ChunkMs],
             EndMs = endMs,
-            PromptTokens = prompt,
+            PromptTokens = prompt ?? request.PromptTokens,
             OutputTokens = output,
             TokenCounts = source,
             ServerPromptMs = counts.TimingsPromptMs,

@@ -7,5 +7,5 @@ namespace QuantBench.Charts.Serving;
 public static class ServingCharts
 {
     public static ImmutableArray<RenderedChart> Draw(ServingResult serving) =>
-        [.. new[] { ServingThroughputChart.Draw(serving), ServingLatencyChart.Draw(serving) }.OfType<RenderedChart>()];
+        [.. new[] { ServingThroughputChart.Draw(serving), ServingLatencyChart.Draw(serving), ServingInFlightChart.Draw(serving) }.OfType<RenderedChart>()];
 }

@@ -68,7 +68,8 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
         var workload = new ServingWorkload(prompts, settings.GenTokens);
 
         using var client = new OpenAiServingClient(options);
-        var sweep = await RunSweepAsync(client, workload, plan, cancellationToken);
+        var counters = new OpenAiServerMetrics(http, urls, apiKey);
+        var sweep = await RunSweepAsync(client, workload, plan, counters, cancellationToken);
         string? metrics = await OpenAiServerProbe.ReadMetricsAsync(http, urls[0], apiKey, CancellationToken.None);
 
         var serving = new ServingResult
@@ -103,7 +104,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
 
         string directory = settings.Output ?? Path.Combine("quantbench-results", "serve-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var failures = CliExporters.Serving.Export(run, directory);
-        ServingView.Render(console, serving);
+        ResultsView.Render(console, run);
         foreach (string failure in failures)
         {
             console.MarkupLineInterpolated($"[yellow]warning:[/] could not write {failure}");
@@ -121,7 +122,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
         return failed > 0 || failures.Count > 0 ? 1 : cancellationToken.IsCancellationRequested ? 130 : 0;
     }
 
-    private async Task<ServingSweepResult> RunSweepAsync(IServingClient client, ServingWorkload workload, ServingSweepPlan plan, CancellationToken cancellationToken)
+    private async Task<ServingSweepResult> RunSweepAsync(IServingClient client, ServingWorkload workload, ServingSweepPlan plan, IServerMetricsSource counters, CancellationToken cancellationToken)
     {
         if (console.Profile.Capabilities.Interactive)
         {
@@ -143,11 +144,11 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
                         task.Value = p.Completed;
                     }
                 });
-                return await ServingSweep.RunAsync(client, workload, plan, reporter, cancellationToken);
+                return await ServingSweep.RunAsync(client, workload, plan, reporter, cancellationToken, counters);
             });
         }
 
-        var result = await ServingSweep.RunAsync(client, workload, plan, null, cancellationToken);
+        var result = await ServingSweep.RunAsync(client, workload, plan, null, cancellationToken, counters);
         return result;
     }
 
@@ -162,6 +163,15 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
         if (sweep.Points.Any(p => p.Samples.Any(s => s.ServerPredictedPerTokenMs is not null)))
         {
             yield return "The server reported its own timings (llama-server): 'client - server ms/token' is the client's TPOT minus the server's predicted_per_token_ms, the transport's and queueing's share.";
+        }
+
+        if (sweep.Points.Any(p => p.Server is not null))
+        {
+            yield return "The server exposes Prometheus /metrics: each point records how much its counters grew over the point's measured requests (report.md, \"The server's view\").";
+        }
+        else if (sweep.Points.Length > 0)
+        {
+            yield return "The server has no Prometheus /metrics (llama-server needs --metrics): no server-side counters per point.";
         }
     }
 

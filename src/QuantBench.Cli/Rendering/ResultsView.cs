@@ -1,41 +1,66 @@
+using System.Collections.Immutable;
 using QuantBench.Reports;
 using QuantBench.Results;
+using QuantBench.Serving;
 using Spectre.Console;
 
 namespace QuantBench.Cli.Rendering;
 
-/// <summary>The summary table and notes of a run on the console; the same figures as report.md.</summary>
+/// <summary>A run on the console: the table of report.md (models, or a serving sweep's load points) and its notes.</summary>
 internal static class ResultsView
 {
     internal static void Render(IAnsiConsole console, RunResult run)
     {
-        if (run.Serving is { } serving)
-        {
-            ServingView.Render(console, serving);
-            return;
-        }
-
-        foreach (string note in run.Notes)
+        foreach (string note in run.Notes.Concat(run.Serving?.Notes ?? []))
         {
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         }
 
+        if (run.Serving is { } serving)
+        {
+            var points = ServingTable.From(serving);
+            Write(console, points.Headers, points.Rows);
+            RenderServingProblems(console, serving);
+            return;
+        }
+
         var summary = SummaryTable.From(run);
+        Write(console, summary.Headers, summary.Rows);
+        foreach (var phase in run.Phases)
+        {
+            console.MarkupLineInterpolated($"[grey]{phase.Name}: {phase.Seconds:0.0} s[/]");
+        }
+    }
+
+    private static void Write(IAnsiConsole console, ImmutableArray<string> headers, ImmutableArray<ImmutableArray<string>> rows)
+    {
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (string header in summary.Headers)
+        foreach (string header in headers)
         {
             table.AddColumn(new TableColumn(Markup.Escape(header)).RightAligned());
         }
 
-        foreach (var row in summary.Rows)
+        foreach (var row in rows)
         {
             table.AddRow(row.Select(cell => new Markup(Markup.Escape(cell))).ToArray());
         }
 
         console.Write(table);
-        foreach (var phase in run.Phases)
+    }
+
+    private static void RenderServingProblems(IAnsiConsole console, ServingResult serving)
+    {
+        foreach (var point in serving.Points)
         {
-            console.MarkupLineInterpolated($"[grey]{phase.Name}: {phase.Seconds:0.0} s[/]");
+            foreach (string warning in point.Warnings)
+            {
+                console.MarkupLineInterpolated($"[yellow]warning:[/] {point.Load.Label}: {warning}");
+            }
+        }
+
+        if (serving.StopReason is { } stop)
+        {
+            console.MarkupLineInterpolated($"The sweep {stop}.");
         }
     }
 }

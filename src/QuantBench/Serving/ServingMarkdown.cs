@@ -37,6 +37,7 @@ public static class ServingMarkdown
             text.AppendLine().AppendLine($"The sweep {stop}.");
         }
 
+        AppendServerView(text, serving);
         AppendProblems(text, serving);
         text.AppendLine().AppendLine("## Conditions").AppendLine();
         var p = serving.Plan;
@@ -57,6 +58,31 @@ public static class ServingMarkdown
 
         return text.ToString();
     }
+
+    private static void AppendServerView(StringBuilder text, ServingResult serving)
+    {
+        var table = ServerViewTable.From(serving);
+        if (table.IsEmpty)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("## The server's view").AppendLine();
+        text.AppendLine(MarkdownRow.Of(table.Headers));
+        text.AppendLine(MarkdownRow.Of(table.Headers.Select((_, i) => i == 0 ? "---" : "---:")));
+        foreach (var row in table.Rows)
+        {
+            text.AppendLine(MarkdownRow.Of(row));
+        }
+
+        text.AppendLine().AppendLine(ServerViewFootnote);
+    }
+
+    /// <summary>What the server's-view table shows, for report.md and report.html.</summary>
+    public const string ServerViewFootnote = "How much the server's own Prometheus counters (/metrics) grew over each point's measured requests, read after the warm-ups and after the last request. "
+        + "Server ms/token: llama-server's generation seconds over its generated tokens (summed over its slots, so it is each stream's own pace), or vLLM's inter-token histogram. "
+        + "Client - server ms/token: the client's mean TPOT minus it, the share of each token's time spent outside the server's generation (HTTP, streaming, the client). "
+        + "Server counts above the client's: requests the client gave up on, or other traffic on the server.";
 
     private static void AppendProblems(StringBuilder text, ServingResult serving)
     {

@@ -7,9 +7,10 @@ namespace QuantBench.Serving;
 /// <summary>
 /// Measures one load point: warm-up requests (not counted), then a closed loop at a concurrency or an open
 /// loop on a seeded schedule. Bounded: at most the plan's request count, no new request after its time limit,
-/// and each request bounded by the client's timeout.
+/// and each request bounded by the client's timeout. Where the server has counters (<c>serverMetrics</c>),
+/// they are read after the warm-ups and after the measured requests.
 /// </summary>
-public sealed class ServingPointRunner(IServingClient client, ServingWorkload workload, ServingSweepPlan plan)
+public sealed class ServingPointRunner(IServingClient client, ServingWorkload workload, ServingSweepPlan plan, IServerMetricsSource? serverMetrics = null)
 {
     public async Task<ServingPoint> RunAsync(ServingLoad load, int pointIndex, IProgress<ServingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -21,6 +22,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
             await ClosedLoopAsync(warmupConcurrency, plan.WarmupRequests, null, cancellationToken);
         }
 
+        var countersBefore = serverMetrics is null ? null : await serverMetrics.ReadAsync(cancellationToken);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var report = new Action<int>(done => progress?.Report(new ServingProgress(load, pointIndex, pointCount, done, plan.RequestsPerPoint, WarmingUp: false)));
@@ -30,6 +32,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
         double cpuShare = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds
             / Math.Max(1e-9, wall.Elapsed.TotalSeconds * Environment.ProcessorCount);
 
+        var countersAfter = countersBefore is null ? null : await serverMetrics!.ReadAsync(cancellationToken);
         var ordered = samples.OrderBy(s => s.Index).ToArray();
         var warnings = new List<string>();
         if (cpuShare > plan.ClientCpuWarningShare)
@@ -52,6 +55,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
             Metrics = ServingPointMetrics.From(ordered, plan.Objective),
             ClientCpuShare = cpuShare,
             Warnings = [.. warnings],
+            Server = countersBefore is not null && countersAfter is not null ? ServerPointCounters.Between(countersBefore, countersAfter) : null,
         };
     }
 
@@ -72,8 +76,8 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
 
                 var request = workload.Request(index, client.ServerCount);
                 double sentMs = clock.Elapsed.TotalMilliseconds;
-                var response = await client.SendAsync(request, cancellationToken);
-                samples.Add(ServingSample.From(request, sentMs, response));
+                var sample = await client.SendAsync(request, cancellationToken);
+                samples.Add(sample with { SentMs = sentMs });
                 report?.Invoke(samples.Count);
             }
         }
@@ -102,8 +106,8 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
             double sentMs = clock.Elapsed.TotalMilliseconds;
             inFlight.Add(Task.Run(async () =>
             {
-                var response = await client.SendAsync(request, cancellationToken);
-                samples.Add(ServingSample.From(request, sentMs, response));
+                var sample = await client.SendAsync(request, cancellationToken);
+                samples.Add(sample with { SentMs = sentMs });
                 report(samples.Count);
             }, cancellationToken));
         }

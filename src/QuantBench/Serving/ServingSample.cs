@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace QuantBench.Serving;
 
 /// <summary>
-/// One measured request, raw: when it was sent (ms after the point began), when each chunk with output text
-/// arrived and when the stream ended (ms after sending), the token counts the server reported and the server's
-/// own timings. Every per-request figure is derived from these, so a report can always recompute them.
+/// One measured request, raw, as the client saw it: when it was sent (ms after the point began), when each chunk
+/// with output text arrived and when the stream ended (ms after sending, by <c>Stopwatch</c>), the token counts the
+/// server reported and the server's own timings. Every per-request figure is derived from these, so a report can always recompute them.
 /// </summary>
 public sealed record ServingSample
 {
@@ -16,8 +16,10 @@ public sealed record ServingSample
 
     public required double SentMs { get; init; }
 
+    /// <summary>Arrival of each chunk that carried output text, in order.</summary>
     public ImmutableArray<double> ContentChunkMs { get; init; } = [];
 
+    /// <summary>When the stream ended (the server's <c>[DONE]</c>) or the request failed.</summary>
     public required double EndMs { get; init; }
 
     public int? PromptTokens { get; init; }
@@ -26,10 +28,13 @@ public sealed record ServingSample
 
     public TokenCountSource TokenCounts { get; init; }
 
+    /// <summary>llama-server's <c>timings.prompt_ms</c>: its own prefill time.</summary>
     public double? ServerPromptMs { get; init; }
 
+    /// <summary>llama-server's <c>timings.predicted_per_token_ms</c>: its own decode time per token.</summary>
     public double? ServerPredictedPerTokenMs { get; init; }
 
+    /// <summary>Null when the request succeeded.</summary>
     public ServingError? Error { get; init; }
 
     [JsonIgnore]
@@ -60,19 +65,4 @@ public sealed record ServingSample
     [JsonIgnore]
     public double? TransportMsPerToken =>
         TimePerOutputTokenMs is { } tpot && ServerPredictedPerTokenMs is { } server ? tpot - server : null;
-
-    public static ServingSample From(ServingRequest request, double sentMs, ServingResponse response) => new()
-    {
-        Index = request.Index,
-        UrlIndex = request.UrlIndex,
-        SentMs = sentMs,
-        ContentChunkMs = response.ContentChunkMs,
-        EndMs = response.EndMs,
-        PromptTokens = response.PromptTokens ?? request.PromptTokens,
-        OutputTokens = response.OutputTokens,
-        TokenCounts = response.TokenCounts,
-        ServerPromptMs = response.ServerPromptMs,
-        ServerPredictedPerTokenMs = response.ServerPredictedPerTokenMs,
-        Error = response.Error,
-    };
 }

@@ -5,13 +5,14 @@ namespace QuantBench.Serving;
 /// <summary>
 /// Runs a sweep's points in order against one target (one server, or several behind <see cref="IServingClient"/>)
 /// and stops early by the plan's rule. A launcher that starts a server per quantization level calls this once per level.
+/// With <c>serverMetrics</c>, each point also records the server's own counters over it.
 /// </summary>
 public static class ServingSweep
 {
     public static async Task<ServingSweepResult> RunAsync(IServingClient client, ServingWorkload workload, ServingSweepPlan plan,
-        IProgress<ServingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<ServingProgress>? progress, CancellationToken cancellationToken, IServerMetricsSource? serverMetrics = null)
     {
-        var runner = new ServingPointRunner(client, workload, plan);
+        var runner = new ServingPointRunner(client, workload, plan, serverMetrics);
         var points = new List<ServingPoint>();
         string? stopReason = null;
         for (int i = 0; i < plan.Loads.Length; i++)

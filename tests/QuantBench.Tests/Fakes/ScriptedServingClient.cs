@@ -13,7 +13,7 @@ internal sealed class ScriptedServingClient(Func<ServingRequest, (TimeSpan Durat
 
     public int Sent;
 
-    public async Task<ServingResponse> SendAsync(ServingRequest request, CancellationToken cancellationToken)
+    public async Task<ServingSample> SendAsync(ServingRequest request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Sent);
         int now = Interlocked.Increment(ref inFlight);
@@ -27,8 +27,11 @@ internal sealed class ScriptedServingClient(Func<ServingRequest, (TimeSpan Durat
             var (duration, error) = script(request);
             await Task.Delay(duration, cancellationToken);
             double ms = duration.TotalMilliseconds;
-            return new ServingResponse
+            return new ServingSample
             {
+                Index = request.Index,
+                UrlIndex = request.UrlIndex,
+                SentMs = 0,
                 ContentChunkMs = error is null ? [ms / 4, ms / 2, ms] : [],
                 EndMs = ms,
                 OutputTokens = error is null ? request.MaxTokens : null,

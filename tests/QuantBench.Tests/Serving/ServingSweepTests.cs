@@ -35,6 +35,42 @@ public sealed class ServingSweepTests
     }
 
     [Fact]
+    public async Task Server_counters_are_read_after_the_warm_ups_and_after_the_last_request()
+    {
+        var client = new ScriptedServingClient(_ => (TimeSpan.FromMilliseconds(5), null));
+        var counters = new CountingMetricsSource(() => client.Sent);
+
+        var result = await ServingSweep.RunAsync(client, Workload, Plan(ServingLoad.Concurrency(2), ServingLoad.Concurrency(4)), null, CancellationToken.None, counters);
+
+        Assert.Equal(2, result.Points.Length);
+        Assert.All(result.Points, p => Assert.Equal(12, p.Server!.Increases["requests_total"]));   // 3 warm-ups each, not in the increase
+        Assert.Equal(4, counters.Reads);
+    }
+
+    [Fact]
+    public async Task A_server_without_counters_leaves_the_points_without_them()
+    {
+        var client = new ScriptedServingClient(_ => (TimeSpan.FromMilliseconds(5), null));
+
+        var result = await ServingSweep.RunAsync(client, Workload, Plan(ServingLoad.Concurrency(2)), null, CancellationToken.None, new CountingMetricsSource(null));
+
+        Assert.Null(Assert.Single(result.Points).Server);
+    }
+
+    private sealed class CountingMetricsSource(Func<int>? requests) : IServerMetricsSource
+    {
+        public int Reads;
+
+        public Task<System.Collections.Immutable.ImmutableSortedDictionary<string, double>?> ReadAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Reads);
+            return Task.FromResult(requests is null ? null
+                : System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+                    [KeyValuePair.Create("requests_total", (double)requests()), KeyValuePair.Create("requests_running", 1.0)]));
+        }
+    }
+
+    [Fact]
     public async Task Every_failure_is_counted_by_kind_and_a_high_error_rate_stops_the_sweep()
     {
         var client = new ScriptedServingClient(r => (TimeSpan.FromMilliseconds(5),

@@ -40,8 +40,20 @@ public sealed class ServeCommandTests : IDisposable
                 return;
             }
 
-            await FakeOpenAiServer.StreamAsync(c, [FakeOpenAiServer.TextChunk("a"), FakeOpenAiServer.TextChunk("b c"), FakeOpenAiServer.TextChunk("d"), FakeOpenAiServer.FinalChunk(8, 4), "[DONE]"],
+            await FakeOpenAiServer.StreamAsync(c, [FakeOpenAiServer.TextChunk("a"), FakeOpenAiServer.TextChunk("b c"), FakeOpenAiServer.TextChunk("d"), FakeOpenAiServer.FinalChunk(8, 4)],
                 TimeSpan.FromMilliseconds(2));
+            Interlocked.Add(ref predictedTokens, 4);                 // counted before [DONE], as a server does
+            await c.Response.WriteAsync("data: [DONE]\n\n");
+            return;
+        }
+
+        if (c.Request.Path == "/metrics")
+        {
+            // llama-server --metrics: 4.25 ms per predicted token.
+            long tokens = Interlocked.Read(ref predictedTokens);
+            c.Response.ContentType = "text/plain; version=0.0.4";
+            await c.Response.WriteAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"# TYPE llamacpp:tokens_predicted_total counter\nllamacpp:tokens_predicted_total {tokens}\nllamacpp:tokens_predicted_seconds_total {tokens * 0.00425}\n"));
             return;
         }
 
@@ -49,6 +61,7 @@ public sealed class ServeCommandTests : IDisposable
     });
 
     private static int requestCount;
+    private static long predictedTokens;
 
     [Fact]
     public async Task A_sweep_writes_results_with_raw_samples_and_reports_and_never_the_api_key()
@@ -85,6 +98,11 @@ public sealed class ServeCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
         Assert.True(File.Exists(Path.Combine(output, "charts", "serving-throughput.png")));
         Assert.True(File.Exists(Path.Combine(output, "charts", "serving-latency.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "charts", "serving-in-flight.svg")));
+        Assert.All(run.Serving.Points, p => Assert.Equal(4 * p.Metrics.Succeeded, p.Server!.GeneratedTokens));   // warm-ups left out
+        Assert.All(run.Serving.Points, p => Assert.Equal(4.25, p.Server!.MsPerOutputToken!.Value, 6));
+        Assert.Contains("## The server's view", markdown);
+        Assert.Contains("id=\"server\"", File.ReadAllText(Path.Combine(output, "report.html")));
         foreach (string file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
         {
             Assert.DoesNotContain(Secret, File.ReadAllText(file));
