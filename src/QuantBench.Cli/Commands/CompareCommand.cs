@@ -1,4 +1,5 @@
 using QuantBench.Decisions;
+using QuantBench.Machine;
 using QuantBench.Reports;
 using QuantBench.Results;
 using Spectre.Console;
@@ -16,7 +17,7 @@ internal sealed class CompareCommand(IAnsiConsole console) : Command<CompareSett
     {
         var old = ResultsJson.ReadRun(settings.Old);
         var @new = ResultsJson.ReadRun(settings.New);
-        var comparison = RunComparer.Compare(old, @new, settings.Old, settings.New);
+        var comparison = Compare(old, @new, settings.Old, settings.New);
         foreach (string warning in comparison.ConditionWarnings)
         {
             console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
@@ -67,4 +68,20 @@ internal sealed class CompareCommand(IAnsiConsole console) : Command<CompareSett
         console.MarkupLineInterpolated($"Written: {Path.GetFullPath(Path.Combine(directory, ComparisonMarkdown.FileName))}, {ComparisonHtml.FileName}");
         return 0;
     }
+
+    /// <summary>Two in-process runs, two served sweeps (point by point), or an in-process run against served levels (at concurrency 1).</summary>
+    private static RunComparison Compare(RunResult old, RunResult @new, string oldSource, string newSource)
+    {
+        var (oldServed, newServed) = (ServedRun.From(old), ServedRun.From(@new));
+        return (oldServed, newServed) switch
+        {
+            (null, null) => RunComparer.Compare(old, @new, oldSource, newSource),
+            ({ } o, { } n) => ServingComparer.Compare(o.Levels, n.Levels, ServingConditions.Mismatches(old, o.Target, o.Plan, @new, n.Target, n.Plan), oldSource, newSource),
+            (null, { } n) => ServingComparer.CompareWithRun(old, n.Levels, runIsOld: true, ServingConditions.InProcessAgainstServed(old, n.Target), oldSource, newSource, Sha256),
+            ({ } o, null) => ServingComparer.CompareWithRun(@new, o.Levels, runIsOld: false, ServingConditions.InProcessAgainstServed(@new, o.Target), oldSource, newSource, Sha256),
+        };
+    }
+
+    // Only for a served level whose file name matches no model of the in-process run; a missing file has no hash.
+    private static string? Sha256(string path) => File.Exists(path) ? FileHasher.Sha256Async(path).GetAwaiter().GetResult() : null;
 }

@@ -106,7 +106,7 @@ public static class RunComparer
         NoTestReason = "one value per run",
     };
 
-    private static FigureComparison Sampled(string figure, string unit, MetricDirection direction, SampleStatistics old, SampleStatistics @new, RatioComparer comparer)
+    internal static FigureComparison Sampled(string figure, string unit, MetricDirection direction, SampleStatistics old, SampleStatistics @new, RatioComparer comparer)
     {
         double[] o = [.. old.Values.Where(v => double.IsFinite(v) && v > 0)];
         double[] n = [.. @new.Values.Where(v => double.IsFinite(v) && v > 0)];
