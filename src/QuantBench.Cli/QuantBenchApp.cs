@@ -34,6 +34,9 @@ internal static class QuantBenchApp
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Print a GGUF model's architecture, parameters, tensor types, size and bits per weight.")
                 .WithExample("info", "model.gguf");
+            config.AddCommand<MachineCommand>("machine")
+                .WithDescription("Print this machine's fingerprint and measure its memory bandwidth (the roofline's limit), as a run records them.")
+                .WithExample("machine", "--rounds", "5");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Load-test OpenAI-compatible servers (llama-server, vLLM, ...): a concurrency or request-rate sweep with TTFT, ITL, TPOT, throughput, goodput and errors.")
                 .WithExample("serve", "--url", "http://127.0.0.1:8080", "--concurrency", "1,2,4,8")

@@ -77,7 +77,7 @@ public sealed class MarkdownExporter : IExporter
         }
 
         AppendPairedRatios(text, run);
-        AppendMemory(text, measured);
+        AppendMemory(text, measured, run.MemoryBandwidth);
         QualityMarkdown.Append(text, run);
         ThroughputMarkdown.Append(text, run);
         TaskMarkdown.Append(text, run);
@@ -128,7 +128,7 @@ public sealed class MarkdownExporter : IExporter
         }
     }
 
-    private static void AppendMemory(StringBuilder text, IReadOnlyList<ModelResult> models)
+    private static void AppendMemory(StringBuilder text, IReadOnlyList<ModelResult> models, Machine.MemoryBandwidthResult? bandwidth)
     {
         var withPhases = models.Where(m => m.Memory is { Phases.Length: > 0 }).ToArray();
         if (withPhases.Length == 0)
@@ -180,6 +180,11 @@ public sealed class MarkdownExporter : IExporter
             {
                 var r = model.Roofline!;
                 text.AppendLine(Row([model.Model.Label, Units.Bytes(r.BytesReadPerToken), Units.Number(r.MaxDecodeTokensPerSecond, 1), Units.Number(r.MeasuredDecodeTokensPerSecond, 1), Units.Number(100 * r.ShareOfLimit, 1) + " %"]));
+            }
+
+            if (BandwidthText.TooWideWarning(bandwidth) is { } warning)
+            {
+                text.AppendLine().AppendLine($"**{warning}.** Rerun on a quiet machine before reading the shares.");
             }
         }
     }

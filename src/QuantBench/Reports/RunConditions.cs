@@ -62,7 +62,7 @@ public static class RunConditions
 
         if (run.MemoryBandwidth is { } bw)
         {
-            list.Add(("memory bandwidth", string.Create(CultureInfo.InvariantCulture, $"{bw.GigabytesPerSecond:0.0} GB/s read, {bw.Threads} threads (best of {bw.Passes} passes over {Units.Bytes(bw.BufferBytes)})")));
+            list.Add(("memory bandwidth", BandwidthText.Describe(bw)));
         }
 
         list.Add(("started", run.StartedUtc.ToString("u", CultureInfo.InvariantCulture)));

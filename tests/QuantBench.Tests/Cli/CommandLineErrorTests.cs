@@ -13,6 +13,8 @@ public sealed class CommandLineErrorTests
     [InlineData(new[] { "run", "--scenarios", "latency,speed" }, "unknown scenario 'speed'")]
     [InlineData(new[] { "quantize", "base.gguf", "--types", "q3" }, "'q3'")]
     [InlineData(new[] { "run", "--prompt-tokens", "-5", "--gen-tokens", "1" }, "prompt tokens must be at least 1")]
+    [InlineData(new[] { "machine", "--rounds", "0" }, "rounds must be at least 1")]
+    [InlineData(new[] { "machine", "--threads", "0" }, "threads must be at least 1")]
     public async Task Bad_options_are_one_line_errors_and_exit_code_2(string[] args, string expected)
     {
         var console = new TestConsole().Width(400);

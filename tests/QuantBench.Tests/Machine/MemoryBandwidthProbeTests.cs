@@ -31,18 +31,36 @@ public sealed class MemoryBandwidthProbeTests(ITestOutputHelper output)
     {
         Assert.Equal(MemoryBandwidthProbe.DefaultBufferBytes, MemoryBandwidthProbe.RecommendedBufferBytes(null));
         Assert.Equal(4L * 384 * 1024 * 1024, MemoryBandwidthProbe.RecommendedBufferBytes(384L * 1024 * 1024));
+        Assert.Equal(4L * 1024 * 1024 * 1024, MemoryBandwidthProbe.RecommendedBufferBytes(2L * 1024 * 1024 * 1024));
     }
 
     [Fact]
-    public void Two_threads_read_at_a_plausible_dram_rate()
+    public void Triad_computes_b_plus_scalar_times_c_including_the_unvectorised_tail()
+    {
+        var b = Enumerable.Range(0, 1003).Select(i => (double)i).ToArray();
+        var c = Enumerable.Range(0, 1003).Select(i => 1.0 + (i % 7)).ToArray();
+        var a = new double[1003];
+
+        MemoryBandwidthProbe.Triad(a, b, c, 3.0);
+
+        Assert.Equal(Enumerable.Range(0, 1003).Select(i => b[i] + 3.0 * c[i]), a);
+    }
+
+    [Fact]
+    public void Two_threads_measure_rounds_of_read_and_triad_at_a_plausible_dram_rate()
     {
         // 64 MiB keeps the test quick; it still exceeds this machine's caches by far.
-        var result = MemoryBandwidthProbe.Measure(threads: 2, bufferBytes: 64L * 1024 * 1024, duration: TimeSpan.FromMilliseconds(200));
-        output.WriteLine($"{result.GigabytesPerSecond:F1} GB/s, {result.Passes} passes, {result.VectorBits}-bit loads");
+        var result = MemoryBandwidthProbe.Measure(threads: 2, bufferBytes: 64L * 1024 * 1024, rounds: 3, roundDuration: TimeSpan.FromMilliseconds(100));
+        output.WriteLine($"{result.GigabytesPerSecond:F1} GB/s, triad {result.TriadBytesPerSecond / 1e9:F1}, spread {result.RelativeSpread:P1}, {result.Passes} passes, {result.VectorBits}-bit loads, CPUs {string.Join(",", result.PinnedCpus)}");
 
-        Assert.True(result.Passes >= 3);
+        Assert.True(result.Passes >= 9);
         Assert.Equal(2, result.Threads);
+        Assert.Equal(3, result.RoundBytesPerSecond.Length);
+        Assert.Equal(3, result.RoundTriadBytesPerSecond.Length);
+        Assert.Equal(result.RoundBytesPerSecond.Max(), result.BytesPerSecond);
+        Assert.InRange(result.RelativeSpread!.Value, 0, 1);
         // Slower than 0.5 GB/s or faster than 2 TB/s would mean the loop or the timing is wrong.
         Assert.InRange(result.GigabytesPerSecond, 0.5, 2000);
+        Assert.InRange(result.TriadBytesPerSecond!.Value / 1e9, 0.5, 2000);
     }
 }
