@@ -39,18 +39,7 @@ public static class HtmlReport
             html.AppendLine($"<p class=\"note\">{HtmlText.Escape(note)}</p>");
         }
 
-        var warnings = NoiseWarnings(data).ToList();
-        if (warnings.Count > 0)
-        {
-            html.AppendLine("<div class=\"warning\"><strong>Noise.</strong> These figures are less certain than they look; rerun on a quieter machine or with more requests (-r).<ul>");
-            foreach (string warning in warnings)
-            {
-                html.AppendLine($"<li>{HtmlText.Escape(warning)}</li>");
-            }
-
-            html.AppendLine("</ul></div>");
-        }
-
+        AppendNoise(html, run);
         html.AppendLine("<dl class=\"conditions\">");
         foreach (var (name, value) in RunConditions.Describe(run))
         {
@@ -60,28 +49,45 @@ public static class HtmlReport
         html.AppendLine("</dl></section>");
     }
 
-    private static IEnumerable<string> NoiseWarnings(ChartData data)
+    private static void AppendNoise(StringBuilder html, RunResult run)
     {
-        var analysis = new NoiseAnalysis();
-        foreach (var level in data.Levels)
+        var noise = NoiseTable.From(run);
+        if (noise.Rows.Length == 0)
         {
-            var l = level.Latency!;
-            foreach (var (figure, statistics) in new[] { ("decode rate", l.DecodeTokensPerSecond), ("time to first token", l.TimeToFirstTokenMs) })
-            {
-                foreach (var warning in analysis.Analyze(statistics))
-                {
-                    yield return $"{level.Model.Label}, {figure}: {warning.Message}";
-                }
-            }
+            return;
         }
+
+        html.AppendLine("<div class=\"warning noise\"><strong>Noise.</strong> These figures are less certain than they look.");
+        html.Append("<table><thead><tr>");
+        foreach (string header in noise.Headers)
+        {
+            html.Append($"<th>{HtmlText.Escape(header)}</th>");
+        }
+
+        html.AppendLine("</tr></thead><tbody>");
+        foreach (var row in noise.Rows)
+        {
+            html.Append("<tr>");
+            for (int i = 0; i < row.Length; i++)
+            {
+                string text = HtmlText.Escape(row[i].Text);
+                html.Append(i < 2 ? $"<th scope=\"row\">{text}</th>" : row[i].Offending ? $"<td class=\"num bad\"><mark>{text}</mark></td>" : $"<td class=\"num\">{text}</td>");
+            }
+
+            html.AppendLine("</tr>");
+        }
+
+        html.AppendLine("</tbody></table>");
+        html.AppendLine($"<p>{HtmlText.Escape(NoiseTable.Advice)} Every warning in words: results.json.</p></div>");
     }
 
     private static void AppendTable(StringBuilder html, RunResult run)
     {
         var table = SummaryTable.From(run);
         string baseline = run.Baseline is { } b ? $" ({b.Model.Label})" : "";
+        string bandwidth = BandwidthText.TooWideWarning(run.MemoryBandwidth) is { } warning ? warning + ". " : "";
         HtmlPage.AppendResults(html, table.Headers, table.Rows,
-            $"Latency figures are the median ± sample standard deviation over the measured requests; speed-up and size ratio are against the baseline{baseline}, the level with the most bits per weight. Definitions: docs/metrics.md.");
+            $"{bandwidth}Latency figures are the median ± sample standard deviation over the measured requests; speed-up and size ratio are against the baseline{baseline}, the level with the most bits per weight. Definitions: docs/metrics.md.");
     }
 
     private static void AppendFailures(StringBuilder html, RunResult run)

@@ -15,6 +15,10 @@ internal static class ReportStyle
         .note { background: #ddf4ff; border-left: 4px solid #0969da; }
         .warning { background: #fff8c5; border-left: 4px solid #9a6700; font-size: .9rem; }
         .warning ul { margin: .3rem 0 0; padding-left: 1.2rem; }
+        .noise table { width: auto; margin: .4rem 0; background: #fff; }
+        .noise p { margin: .3rem 0 0; }
+        td.bad { background: #ffebe9; font-weight: 600; }
+        td.bad mark { background: none; color: #a40e26; }
         .table-scroll { overflow-x: auto; }
         dl.conditions { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .92rem; }
         dl.conditions dt { color: #57606a; }

@@ -81,15 +81,16 @@ public sealed class MarkdownExporter : IExporter
         QualityMarkdown.Append(text, run);
         ThroughputMarkdown.Append(text, run);
         TaskMarkdown.Append(text, run);
-        var warned = run.Models.Where(m => m.Warnings.Length > 0).ToArray();
+        AppendNoise(text, run);
+        var warned = run.Models.Select(m => (m.Model.Label, Warnings: OtherWarnings(m))).Where(m => m.Warnings.Length > 0).ToArray();
         if (warned.Length > 0)
         {
             text.AppendLine().AppendLine("## Warnings").AppendLine();
-            foreach (var model in warned)
+            foreach (var (label, warnings) in warned)
             {
-                foreach (string warning in model.Warnings)
+                foreach (string warning in warnings)
                 {
-                    text.AppendLine($"- {model.Model.Label}: {warning}");
+                    text.AppendLine($"- {label}: {warning}");
                 }
             }
         }
@@ -187,6 +188,32 @@ public sealed class MarkdownExporter : IExporter
                 text.AppendLine().AppendLine($"**{warning}.** Rerun on a quiet machine before reading the shares.");
             }
         }
+    }
+
+    private static void AppendNoise(StringBuilder text, RunResult run)
+    {
+        var noise = NoiseTable.From(run);
+        if (noise.Rows.Length == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("## Noise").AppendLine();
+        text.AppendLine(Row(noise.Headers));
+        text.AppendLine(Row(noise.Headers.Select((_, i) => i < 2 ? "---" : "---:")));
+        foreach (var row in noise.Rows)
+        {
+            text.AppendLine(Row(row.Select(c => c.Offending ? $"**{c.Text}**" : c.Text)));
+        }
+
+        text.AppendLine().AppendLine(NoiseTable.Advice + " Every warning in words: results.json.");
+    }
+
+    // The noise warnings are in the noise table; the rest (quality not measured, ...) stay in words.
+    private static string[] OtherWarnings(ModelResult model)
+    {
+        var noise = model.Latency is { } latency ? Running.LatencyWarnings.For(latency).ToHashSet(StringComparer.Ordinal) : [];
+        return [.. model.Warnings.Where(w => !noise.Contains(w))];
     }
 
     private static string Row(IEnumerable<string> cells) => MarkdownRow.Of(cells);

@@ -133,7 +133,10 @@ public sealed class HtmlReportTests
             Assert.Contains($"<dt>{System.Net.WebUtility.HtmlEncode(name)}</dt><dd>{System.Net.WebUtility.HtmlEncode(value)}</dd>", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("<li>F32, decode rate: Only 2 sample(s)", html, StringComparison.Ordinal);
+        string noise = html[html.IndexOf("<div class=\"warning noise\">", StringComparison.Ordinal)..];
+        Assert.Contains("<tr><th scope=\"row\">F32</th><th scope=\"row\">TTFT</th><td class=\"num bad\"><mark>2</mark></td>", noise, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(NoiseTable.Advice), noise, StringComparison.Ordinal);
+        Assert.DoesNotContain("<li>", noise[..noise.IndexOf("</div>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]
