@@ -9,12 +9,15 @@ namespace QuantBench.Cli;
 /// <summary>The <c>quantbench</c> command line: its commands, and the rule that errors are one line and a non-zero exit code.</summary>
 internal static class QuantBenchApp
 {
-    internal static CommandApp Create(IAnsiConsole? console = null)
+    /// <param name="console">Where to write; null: the terminal.</param>
+    /// <param name="environment">What <c>run</c> measures with; null: llama.cpp in worker processes on this machine.</param>
+    internal static CommandApp Create(IAnsiConsole? console = null, RunEnvironment? environment = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("quantbench");
+            config.Settings.Registrar.RegisterInstance(environment ?? RunEnvironment.Local);
             config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
             if (console is not null)
             {

@@ -27,10 +27,10 @@ public sealed record MachineFingerprint
     public bool HasAvx512F => CpuFlags.Contains("avx512f");
 
     /// <summary>MemTotal; null when unavailable.</summary>
-    public required long? TotalMemoryBytes { get; init; }
+    public long? TotalMemoryBytes { get; init; }
 
     /// <summary>MemAvailable when the fingerprint was taken; null when unavailable.</summary>
-    public required long? AvailableMemoryBytes { get; init; }
+    public long? AvailableMemoryBytes { get; init; }
 
     /// <summary>RuntimeInformation.OSDescription.</summary>
     public required string OsDescription { get; init; }
@@ -45,7 +45,7 @@ public sealed record MachineFingerprint
     public required string CpuGovernor { get; init; }
 
     /// <summary>Load averages; null when unavailable.</summary>
-    public required LoadAverage? LoadAverage { get; init; }
+    public LoadAverage? LoadAverage { get; init; }
 
     /// <summary>Other processes using more than 10 % of a core during the ~200 ms observation.</summary>
     public required ImmutableArray<BusyProcess> BusyProcesses { get; init; }

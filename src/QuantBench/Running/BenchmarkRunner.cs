@@ -1,58 +1,81 @@
+using System.Diagnostics;
 using QuantBench.Progress;
-using QuantBench.Reports;
 using QuantBench.Results;
 
 namespace QuantBench.Running;
 
 /// <summary>
-/// Runs each model's scenarios, each in its own worker, and rewrites the output folder after each model,
-/// so that an interrupted run leaves a valid results.json and report holding every model finished so far.
-/// Quality needs the baseline's log-probabilities first: the baseline's quality job runs before any model.
+/// Runs a plan: each model's scenarios, each in its own worker, handing every finished model to the sink so that
+/// an interrupted run keeps every model finished so far. Quality needs the baseline's log-probabilities first:
+/// the baseline's quality job runs before any model.
 /// </summary>
-public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter exporter)
+public sealed class BenchmarkRunner(IModelRunner runner, TimeProvider? time = null)
 {
-    /// <summary>Memory the machine has available, for refusing models that cannot fit; null: do not check.</summary>
-    public long? AvailableMemoryBytes { get; init; }
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
-    /// <summary>Lines from exporters that failed, kept so the CLI can say so at the end.</summary>
-    public List<string> ExportFailures { get; } = [];
-
-    /// <summary>The run as of the last finished model; what an interrupted run still has.</summary>
-    public RunResult? LastRun { get; private set; }
-
-    public async Task<RunResult> RunAsync(
-        RunResult run,
-        IReadOnlyList<ModelDescriptor> models,
-        string outputDirectory,
+    /// <summary>
+    /// Measures the plan's models not yet in <paramref name="reached"/> (all of them for a new run). A cancelled run
+    /// is not an error: it returns what it reached, marked interrupted. The sink hears of every model and of the end.
+    /// </summary>
+    public async Task<RunOutcome> RunAsync(
+        RunPlan plan,
+        RunResult reached,
+        IRunSink sink,
         IProgress<BenchmarkProgress>? progress,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(models);
-        Directory.CreateDirectory(outputDirectory);
-        string journal = Path.Combine(outputDirectory, "journal.jsonl");
-        LastRun = run;
-        var settings = run.Settings;
-        using var quality = settings.Scenarios.Contains(Scenario.Quality) ? new QualityBaseline(runner, settings, models) : null;
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(reached);
+        ArgumentNullException.ThrowIfNull(sink);
+        var measuring = Stopwatch.StartNew();
+        var run = reached;
+        bool interrupted = false;
+        try
+        {
+            await foreach (var result in MeasureAllAsync(plan, plan.Remaining(reached), progress, cancellationToken).ConfigureAwait(false))
+            {
+                run = run with { Models = run.Models.Add(result) };
+                sink.ModelFinished(run, result);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            interrupted = true;
+        }
+
+        run = run with
+        {
+            FinishedUtc = clock.GetUtcNow(),
+            Phases = run.Phases.Add(new PhaseDuration("measure", measuring.Elapsed.TotalSeconds)),
+        };
+        sink.RunFinished(run);
+        return new RunOutcome(run, interrupted);
+    }
+
+    private async IAsyncEnumerable<ModelResult> MeasureAllAsync(
+        RunPlan plan,
+        IReadOnlyList<ModelDescriptor> models,
+        IProgress<BenchmarkProgress>? progress,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var settings = plan.Settings;
+        var measured = models.Where(m => plan.RefusalOf(m) is null).ToArray();
+        using var quality = settings.Scenarios.Contains(Scenario.Quality) && measured.Length > 0 ? new QualityBaseline(runner, settings, measured) : null;
         if (quality is not null)
         {
             await quality.PrepareAsync(progress, cancellationToken).ConfigureAwait(false);
         }
 
         var interleaved = settings.Interleave && settings.Scenarios.Contains(Scenario.Latency)
-            ? await InterleavedLatency.RunAsync(runner, models, settings, progress, cancellationToken).ConfigureAwait(false)
+            ? await InterleavedLatency.RunAsync(runner, measured, settings, progress, cancellationToken).ConfigureAwait(false)
             : null;
         foreach (var model in models)
         {
-            var result = await MeasureAsync(model, settings, quality, interleaved, progress, cancellationToken).ConfigureAwait(false);
-            result = result with { Roofline = ResourceEstimate.Roofline(result, run.MemoryBandwidth, settings) };
-            run = run with { Models = run.Models.Add(result) };
-            LastRun = run;
-            await File.AppendAllTextAsync(journal, ResultsJson.SerializeLine(result) + "\n", CancellationToken.None).ConfigureAwait(false);
-            ExportFailures.AddRange(exporter.Export(run, outputDirectory));
+            var result = plan.RefusalOf(model) is { } refusal
+                ? ModelResult.Failed(model, refusal)
+                : await MeasureAsync(model, settings, quality, interleaved, progress, cancellationToken).ConfigureAwait(false);
+            yield return result with { Roofline = ResourceEstimate.Roofline(result, plan.MemoryBandwidth, settings) };
         }
-
-        return run;
     }
 
     private async Task<ModelResult> MeasureAsync(
@@ -63,12 +86,6 @@ public sealed class BenchmarkRunner(IModelRunner runner, CompositeExporter expor
         IProgress<BenchmarkProgress>? progress,
         CancellationToken cancellationToken)
     {
-        long needed = ResourceEstimate.MemoryBytes(model, settings);
-        if (!settings.Force && AvailableMemoryBytes is { } available && needed > available)
-        {
-            return ModelResult.Failed(model, $"needs about {Units.Bytes(needed)} of memory (weights, KV cache, buffers) but {Units.Bytes(available)} is available; --force measures it anyway");
-        }
-
         var result = new ModelResult { Model = model };
         foreach (var scenario in settings.Scenarios)
         {

@@ -41,9 +41,9 @@ public sealed class WorkerIsolationTests(TinyLadder ladder) : IClassFixture<Tiny
             }
         });
 
-        var runner = new BenchmarkRunner(new WorkerProcessModelRunner(Worker), CompositeExporter.Default);
-        var run = new RunResult { ToolVersion = "test", StartedUtc = DateTimeOffset.UtcNow, Settings = settings };
-        run = await runner.RunAsync(run, [first, second], output, progress, CancellationToken.None);
+        var runner = new BenchmarkRunner(new WorkerProcessModelRunner(Worker));
+        var plan = new RunPlan { Models = [first, second], ToolVersion = "test", StartedUtc = DateTimeOffset.UtcNow, Settings = settings };
+        var run = (await runner.RunAsync(plan, plan.Start(), new ResultsFolder(output, CompositeExporter.Default), progress, CancellationToken.None)).Run;
 
         Assert.True(killed);
         Assert.Equal(ModelStatus.Failed, run.Models[0].Status);

@@ -21,7 +21,6 @@ public sealed class ArchitectureTests
         "Memory -> Serving",
         "Results -> Running",
         "Results -> Serving",
-        "Running -> Reports",
         "Serving -> Reports",
         "Tasks -> Results",
         "Tasks -> Running",
