@@ -1,3 +1,4 @@
+using QuantBench.Cli.Rendering;
 using QuantBench.Decisions;
 using QuantBench.Reports;
 using QuantBench.Results;
@@ -15,6 +16,23 @@ internal sealed class RecommendCommand(IAnsiConsole console) : Command<Recommend
     public override int Execute(CommandContext context, RecommendSettings settings, CancellationToken cancellationToken)
     {
         var run = ResultsJson.ReadRun(settings.Results);
+        if (ServedRun.From(run) is { } served)
+        {
+            if (settings.MaxKld is not null)
+            {
+                console.MarkupLine("[yellow]warning:[/] served results have no quality (KLD) figure, so --max-kld is ignored");
+            }
+
+            var answer = ServingRecommender.Recommend(served.Levels, settings.ToServingConstraints(served.Plan.Objective));
+            ServingRecommendationView.Render(console, answer);
+            return answer.Choice is not null || answer.Constraints.IsEmpty ? 0 : 1;
+        }
+
+        if (settings.AsksServing)
+        {
+            throw new InvalidOperationException($"{settings.Results} holds an in-process run: --slo, --at-rate and --max-vram need served results (quantbench serve, serve --launch)");
+        }
+
         var recommendation = Recommender.Recommend(run, settings.ToConstraints());
         foreach (string warning in recommendation.Warnings)
         {

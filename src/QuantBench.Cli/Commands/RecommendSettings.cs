@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using QuantBench.Decisions;
+using QuantBench.Serving;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,6 +34,21 @@ internal sealed class RecommendSettings : CommandSettings
     [Description("Smallest median decode rate, in tokens per second.")]
     public double? MinDecodeTps { get; init; }
 
+    [CommandOption("--slo <LIST>")]
+    [Description("Served results: the objectives a request must meet to count as good, e.g. ttft=200ms,tpot=50ms (default: the objective the sweep used).")]
+    public string? Slo { get; init; }
+
+    [CommandOption("--at-rate <REQ/S>")]
+    [Description("Served results: the requests per second meeting --slo that a level must reach at some load point (its best goodput).")]
+    public double? AtRate { get; init; }
+
+    [CommandOption("--max-vram <SIZE>")]
+    [Description("Served results: largest peak GPU memory of the server, e.g. 24GiB.")]
+    public string? MaxVram { get; init; }
+
+    /// <summary>Whether an option that only served results answer was given.</summary>
+    public bool AsksServing => Slo is not null || AtRate is not null || MaxVram is not null;
+
     public override ValidationResult Validate()
     {
         var problems = new List<string>();
@@ -41,6 +57,20 @@ internal sealed class RecommendSettings : CommandSettings
         CheckPositive(MaxKld, "--max-kld", problems, allowZero: true);
         CheckPositive(MaxTtftMs, "--max-ttft-ms", problems, allowZero: false);
         CheckPositive(MinDecodeTps, "--min-decode-tps", problems, allowZero: false);
+        CheckPositive(AtRate, "--at-rate", problems, allowZero: false);
+        TrySize(MaxVram, "--max-vram", problems);
+        if (Slo is not null)
+        {
+            try
+            {
+                ServiceLevelObjective.Parse(Slo);
+            }
+            catch (FormatException e)
+            {
+                problems.Add($"--slo: {e.Message}");
+            }
+        }
+
         return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
     }
 
@@ -49,6 +79,18 @@ internal sealed class RecommendSettings : CommandSettings
         MaxMemoryBytes = MaxMemory is null ? null : ByteSize.Parse(MaxMemory),
         MaxSizeBytes = MaxSize is null ? null : ByteSize.Parse(MaxSize),
         MaxKld = MaxKld,
+        MaxTtftMs = MaxTtftMs,
+        MinDecodeTokensPerSecond = MinDecodeTps,
+    };
+
+    /// <summary>The limits for served results; the objective is --slo, else the one the sweep used.</summary>
+    public ServingConstraints ToServingConstraints(ServiceLevelObjective sweepObjective) => new()
+    {
+        Objective = Slo is null ? sweepObjective : ServiceLevelObjective.Parse(Slo),
+        AtRequestsPerSecond = AtRate,
+        MaxMemoryBytes = MaxMemory is null ? null : ByteSize.Parse(MaxMemory),
+        MaxGpuBytes = MaxVram is null ? null : ByteSize.Parse(MaxVram),
+        MaxSizeBytes = MaxSize is null ? null : ByteSize.Parse(MaxSize),
         MaxTtftMs = MaxTtftMs,
         MinDecodeTokensPerSecond = MinDecodeTps,
     };

@@ -3,43 +3,12 @@ using QuantBench.Decisions;
 using QuantBench.Serving;
 using QuantBench.Statistics;
 using static QuantBench.Tests.Decisions.TestRuns;
+using static QuantBench.Tests.Decisions.TestServing;
 
 namespace QuantBench.Tests.Decisions;
 
 public sealed class ServingComparerTests
 {
-    private static readonly double[] Jitter = [1.00, 1.01, 0.99, 1.02, 0.98, 1.005, 0.995, 1.015];
-
-    /// <summary>A point whose requests have the given TTFT and TPOT (jittered), 9 tokens each, one after another.</summary>
-    private static ServingPoint Point(int concurrency, double ttftMs, double tpotMs, int failed = 0)
-    {
-        var samples = Jitter.Select((j, i) =>
-        {
-            double ttft = ttftMs * j, tpot = tpotMs * j;
-            double[] chunks = [.. Enumerable.Range(0, 9).Select(k => ttft + k * tpot)];
-            return new ServingSample
-            {
-                Index = i,
-                UrlIndex = 0,
-                SentMs = i * 1000,
-                ContentChunkMs = [.. chunks],
-                EndMs = chunks[^1],
-                OutputTokens = 9,
-                PromptTokens = 16,
-                TokenCounts = TokenCountSource.Usage,
-                Error = i < failed ? new ServingError(ServingErrorKind.CutStream, "cut") : null,
-            };
-        }).ToArray();
-        return new ServingPoint
-        {
-            Load = ServingLoad.Concurrency(concurrency),
-            WarmupRequests = 0,
-            Samples = [.. samples],
-            Metrics = ServingPointMetrics.From(samples, ServiceLevelObjective.Default),
-            ClientCpuShare = 0.01,
-        };
-    }
-
     private static ServedLevel Level(string? name, string? path, params ServingPoint[] points) => new(name, path, [.. points]);
 
     private static FigureComparison Figure(RunComparison c, string label, string figure) =>

@@ -45,6 +45,53 @@ public sealed class DecisionCommandTests : IDisposable
         Assert.Contains("peak RSS 500.0 MiB > 400.0 MiB", output, StringComparison.Ordinal);
     }
 
+    private static RunResult Served() => Run() with
+    {
+        Serving = new QuantBench.Serving.ServingResult
+        {
+            Target = new QuantBench.Serving.ServingTarget { Urls = ["http://127.0.0.1:1"], Api = QuantBench.Serving.ServingApi.Completions, PromptTokens = "16", PromptLengths = QuantBench.Serving.PromptLengthSource.ServerTokenizer, OutputTokens = 9 },
+            Plan = new QuantBench.Serving.ServingSweepPlan { Loads = [QuantBench.Serving.ServingLoad.Concurrency(1), QuantBench.Serving.ServingLoad.Concurrency(4)] },
+            Points = [QuantBench.Tests.Decisions.TestServing.Point(1, 50, 10, gapMs: 250), QuantBench.Tests.Decisions.TestServing.Point(4, 100, 20, gapMs: 250)],
+        },
+    };
+
+    [Fact]
+    public void Recommend_of_served_results_checks_goodput_at_a_rate_under_the_objective_asked_for()
+    {
+        string results = Save("serve", Served());
+
+        var (meets, output) = Execute("recommend", results, "--at-rate", "3");
+        var (misses, strict) = Execute("recommend", results, "--at-rate", "3", "--slo", "tpot=8ms");
+
+        Assert.Equal(0, meets);
+        Assert.Contains("Choose the server.", output, StringComparison.Ordinal);
+        Assert.Equal(1, misses);
+        Assert.Contains("goodput 0.00 req/s < 3.00 req/s at tpot=8ms", strict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_refuses_serving_limits_on_an_in_process_run_in_one_line()
+    {
+        var (exitCode, output) = Execute("recommend", Save("run", Ladder()), "--at-rate", "2");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("need served results", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_of_two_served_runs_is_point_by_point()
+    {
+        string old = Save("a", Served());
+        string @new = Save("b", Served());
+
+        var (exitCode, output) = Execute("compare", old, @new, "-o", dir.File("cmp"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("c=4", File.ReadAllText(Path.Combine(dir.File("cmp"), "compare.md")), StringComparison.Ordinal);
+        Assert.Contains("goodput req/s", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Recommend_exits_1_when_no_level_fits()
     {
