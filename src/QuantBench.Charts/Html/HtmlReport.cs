@@ -84,10 +84,10 @@ public static class HtmlReport
     private static void AppendTable(StringBuilder html, RunResult run)
     {
         var table = SummaryTable.From(run);
-        string baseline = run.Baseline is { } b ? $" ({b.Model.Label})" : "";
+        string baseline = run.BaselineChoice is { } b ? $", {b.Label} ({b.Reason})" : "";
         string bandwidth = BandwidthText.TooWideWarning(run.MemoryBandwidth) is { } warning ? warning + ". " : "";
         HtmlPage.AppendResults(html, table.Headers, table.Rows,
-            $"{bandwidth}Latency figures are the median ± sample standard deviation over the measured requests; speed-up and size ratio are against the baseline{baseline}, the level with the most bits per weight. Definitions: docs/metrics.md.");
+            $"{bandwidth}Latency figures are the median ± sample standard deviation over the measured requests; speed-up and size ratio are against the baseline{baseline}. Definitions: docs/metrics.md.");
     }
 
     private static void AppendFailures(StringBuilder html, RunResult run)

@@ -38,7 +38,7 @@ public sealed class MarkdownExporter : IExporter
         var s = run.Settings;
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Latency figures are the median ± sample standard deviation over the measured requests (see Conditions). Speed-up and size ratio are against the baseline{(run.Baseline is { } b ? $" ({b.Model.Label})" : "")}. Definitions: docs/metrics.md.");
+            $"Latency figures are the median ± sample standard deviation over the measured requests (see Conditions). Speed-up and size ratio are against the baseline{(run.BaselineChoice is { } b ? $", {b.Label} ({b.Reason})" : "")}. Definitions: docs/metrics.md.");
         AppendMeasurementNotes(text, run);
         text.AppendLine();
         text.AppendLine("## Conditions").AppendLine();

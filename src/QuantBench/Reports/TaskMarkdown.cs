@@ -7,7 +7,7 @@ namespace QuantBench.Reports;
 
 /// <summary>
 /// The task-accuracy section of report.md: per task file and model, correct tasks, accuracy with its 95% Wilson
-/// interval, and against the baseline (the model with the most bits per weight) the paired change with its
+/// interval, and against the run's baseline (<see cref="Results.BaselinePolicy"/>) the paired change with its
 /// interval, McNemar's exact p and the share of tasks whose answer changed.
 /// </summary>
 public static class TaskMarkdown
@@ -22,7 +22,7 @@ public static class TaskMarkdown
             return;
         }
 
-        var baseline = models.MaxBy(m => m.Model.BitsPerWeight)!;
+        var baseline = run.BaselinePolicy.Pick(models)!;
         text.AppendLine().AppendLine("## Task accuracy").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Scored as llama-perplexity scores them (its task order, tokens and log-probability sums). Accuracy with its 95% Wilson interval; the change against {baseline.Model.Label} is paired on the same tasks: its 95% interval, McNemar's exact p (lost and gained tasks) and the share of tasks whose chosen answer changed.").AppendLine();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using QuantBench.Engines;
 using QuantBench.Machine;
 using QuantBench.Running;
@@ -15,9 +16,10 @@ public sealed record RunResult
     /// <summary>
     /// Bumped whenever a field changes meaning or is removed. 2: derived settings (<c>throughputOptions</c>, the
     /// throughput request shape, <c>effectiveContextSize</c>, <c>quality.options</c>, <c>quality.sampled</c>) are no
-    /// longer written, each setting appears once; version 1 files still read.
+    /// longer written, each setting appears once; version 1 files still read. 3: <c>baselineChoice</c> (label, path,
+    /// reason) replaces <c>baseline</c>, which repeated the baseline model's whole result.
     /// </summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required string ToolVersion { get; init; }
@@ -38,9 +40,16 @@ public sealed record RunResult
     /// <summary>A load test of OpenAI-compatible servers (<c>quantbench serve</c>); null for a run of models in-process.</summary>
     public ServingResult? Serving { get; init; }
 
-    /// <summary>The reference for ratios: the model with the most bits per weight that succeeded.</summary>
-    public ModelResult? Baseline => Models
-        .Where(m => m.Status == ModelStatus.Succeeded)
-        .OrderByDescending(m => m.Model.BitsPerWeight)
-        .FirstOrDefault();
+    /// <summary>The rule for the baseline: <c>--baseline</c>'s model, else the most bits per weight.</summary>
+    [JsonIgnore]
+    public BaselinePolicy BaselinePolicy => new(Settings.Quality.BaselinePath);
+
+    /// <summary>The reference for every ratio: the <see cref="BaselinePolicy"/>'s pick among the models that succeeded.</summary>
+    [JsonIgnore]
+    public ModelResult? Baseline => BaselinePolicy.Pick(Models.Where(m => m.Status == ModelStatus.Succeeded));
+
+    /// <summary>Which model is the baseline and why; written to results.json (version 2 files held the whole model here).</summary>
+    public BaselineChoice? BaselineChoice => Baseline is { } baseline
+        ? new BaselineChoice(baseline.Model.Label, baseline.Model.Path, BaselinePolicy.Reason(baseline.Model))
+        : null;
 }

@@ -32,7 +32,7 @@ internal static class InterleavedLatency
         }
 
         var pooled = models.ToDictionary(m => m.Path, m => Pool(rounds[m.Path]));
-        var baseline = models.Where(m => pooled[m.Path].Latency is not null).OrderByDescending(m => m.BitsPerWeight).FirstOrDefault();
+        var baseline = new BaselinePolicy(settings.Quality.BaselinePath).Pick(models.Where(m => pooled[m.Path].Latency is not null));
         if (baseline is null)
         {
             return pooled;

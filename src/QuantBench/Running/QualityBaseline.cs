@@ -14,10 +14,18 @@ internal sealed class QualityBaseline(IModelRunner runner, BenchmarkSettings set
 
     private string StorePath => Path.Combine(directory, "baseline.logprobs");
 
-    /// <summary>The user's <c>--baseline</c>, else the model with the most bits per weight.</summary>
-    internal ModelDescriptor Baseline { get; } = settings.Quality.BaselinePath is { } path
-        ? models.FirstOrDefault(m => m.Path == Path.GetFullPath(path)) ?? Preparation.ModelInspector.Describe(path, "baseline")
-        : models.OrderByDescending(m => m.BitsPerWeight).First();
+    /// <summary>The run's <see cref="BaselinePolicy"/> pick.</summary>
+    internal ModelDescriptor Baseline { get; } = Choose(settings, models);
+
+    private static ModelDescriptor Choose(BenchmarkSettings settings, IReadOnlyList<ModelDescriptor> models)
+    {
+        var policy = new BaselinePolicy(settings.Quality.BaselinePath);
+        var picked = policy.Pick(models);
+        // A --baseline model outside the run is described and evaluated as it is; the others are compared with it.
+        return settings.Quality.BaselinePath is { } path && (picked is null || !policy.IsChosen(picked))
+            ? Preparation.ModelInspector.Describe(path, "baseline")
+            : picked ?? throw new ArgumentException("no model to take as the quality baseline", nameof(models));
+    }
 
     internal async Task PrepareAsync(IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {

@@ -65,7 +65,7 @@ public sealed class SchemaVersionTests : IDisposable
 
         var settings = JsonNode.Parse(ResultsJson.Serialize(run))!["settings"]!.AsObject();
 
-        Assert.Equal(2, RunResult.CurrentSchemaVersion);
+        Assert.True(RunResult.CurrentSchemaVersion >= 2);
         Assert.False(settings.ContainsKey("throughputOptions"));
         Assert.False(settings.ContainsKey("effectiveContextSize"));
         Assert.False(settings["quality"]!.AsObject().ContainsKey("options"));
@@ -103,5 +103,19 @@ public sealed class SchemaVersionTests : IDisposable
         console.Profile.Width = 300;
         int exitCode = QuantBenchApp.Create(console).Run(args);
         return (exitCode, console.Output);
+    }
+
+    [Fact]
+    public void Version_3_names_the_baseline_and_why_instead_of_repeating_its_result()
+    {
+        var run = ResultsJson.ReadRun(V1RunFile) with { SchemaVersion = RunResult.CurrentSchemaVersion };
+
+        var json = JsonNode.Parse(ResultsJson.Serialize(run))!.AsObject();
+
+        Assert.Equal(3, RunResult.CurrentSchemaVersion);
+        Assert.False(json.ContainsKey("baseline"));
+        var choice = json["baselineChoice"]!.AsObject();
+        Assert.Equal(run.Baseline!.Model.Label, choice["label"]!.GetValue<string>());
+        Assert.Equal(BaselinePolicy.MostBitsPerWeight, choice["reason"]!.GetValue<string>());
     }
 }
