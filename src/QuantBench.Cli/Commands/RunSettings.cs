@@ -116,7 +116,7 @@ internal sealed class RunSettings : CommandSettings
     public string? Text { get; init; }
 
     [CommandOption("--baseline <FILE>")]
-    [Description("The model that quality is compared with (default: the one with the most bits per weight).")]
+    [Description("The model every ratio is against: quality (KLD, PPL ratio), speed-up, size, task accuracy (default: the one with the most bits per weight).")]
     public string? Baseline { get; init; }
 
     [CommandOption("--quality-ctx <N>")]
