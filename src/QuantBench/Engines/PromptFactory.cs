@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace QuantBench.Running;
+namespace QuantBench.Engines;
 
 /// <summary>
 /// Builds benchmark prompts as llama-bench does: BOS (when the model has one) followed by token ids

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Measurements;
-using QuantBench.Running;
 using QuantBench.Statistics;
 
 namespace QuantBench.Throughput;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using QuantBench.Engines;
-using QuantBench.Running;
 using QuantBench.Statistics;
 
 namespace QuantBench.Throughput;

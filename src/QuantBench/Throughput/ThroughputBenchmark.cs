@@ -1,7 +1,6 @@
 using QuantBench.Engines;
 using QuantBench.Memory;
 using QuantBench.Progress;
-using QuantBench.Running;
 
 namespace QuantBench.Throughput;
 

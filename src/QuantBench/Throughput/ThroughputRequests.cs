@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using QuantBench.Engines;
-using QuantBench.Running;
 
 namespace QuantBench.Throughput;
 

@@ -24,7 +24,6 @@ public sealed class ArchitectureTests
         "Serving -> Reports",
         "Tasks -> Results",
         "Tasks -> Running",
-        "Throughput -> Running",
     ];
 
     private static readonly System.Reflection.Assembly Core = typeof(RunResult).Assembly;

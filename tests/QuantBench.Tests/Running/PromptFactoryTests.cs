@@ -1,4 +1,4 @@
-using QuantBench.Running;
+using QuantBench.Engines;
 
 namespace QuantBench.Tests.Running;
 
