@@ -8,8 +8,8 @@ internal static class CliExporters
 {
     internal static CompositeExporter Default { get; } = CompositeExporter.Default.With(new HtmlExporter());
 
-    /// <summary>A serving sweep has no models, so no CSV or llama-bench files: results.json, report.md and report.html.</summary>
+    /// <summary>A serving sweep or a launched ladder has no models, so no CSV or llama-bench files: results.json, report.md and report.html.</summary>
     internal static CompositeExporter Serving { get; } = new([new JsonExporter(), new MarkdownExporter(), new HtmlExporter()]);
 
-    internal static CompositeExporter For(QuantBench.Results.RunResult run) => run.Serving is null ? Default : Serving;
+    internal static CompositeExporter For(QuantBench.Results.RunResult run) => run.Serving is null && run.Ladder is null ? Default : Serving;
 }

@@ -86,12 +86,6 @@ internal sealed class RunCommand(IAnsiConsole console, RunEnvironment environmen
         return (plan, plan.Start(), output);
     }
 
-    private SyntheticModels EmbeddedDefault(RunSettings settings)
-    {
-        var preset = SyntheticModelPresets.Find(settings.Preset);
-        var types = QuantizationTypes.ParseList(settings.Types);
-        console.MarkupLineInterpolated($"No model given: measuring the embedded default, a synthetic [bold]{preset.Name}[/] llama model (random weights, seed {settings.Seed}) and {types.Length} quantization levels.");
-        var ladder = new SyntheticLadder(environment.Quantizer(), settings.Cache ?? SyntheticLadder.DefaultCacheDirectory);
-        return new SyntheticModels(ladder, preset, settings.Seed, types);
-    }
+    private SyntheticModels EmbeddedDefault(RunSettings settings) =>
+        EmbeddedLadder.Source(console, settings.Preset, settings.Seed, settings.Types, settings.Cache, environment.Quantizer());
 }

@@ -94,8 +94,8 @@ internal sealed class RunSettings : CommandSettings
 
     [CommandOption("--types <LIST>")]
     [Description("Quantization ladder of the embedded default, comma-separated.")]
-    [DefaultValue("f16,q8_0,q6_k,q5_k_m,q4_k_m,q4_0,q3_k_m,q2_k")]
-    public string Types { get; init; } = "f16,q8_0,q6_k,q5_k_m,q4_k_m,q4_0,q3_k_m,q2_k";
+    [DefaultValue(EmbeddedLadder.DefaultTypes)]
+    public string Types { get; init; } = EmbeddedLadder.DefaultTypes;
 
     [CommandOption("-o|--output <DIR>")]
     [Description("Output folder (default: ./quantbench-results/<timestamp>).")]

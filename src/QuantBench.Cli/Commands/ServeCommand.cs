@@ -29,17 +29,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
 
         string? apiKey = settings.ApiKey ?? NullIfEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
         var urls = settings.Urls.Select(u => new Uri(u)).ToImmutableArray();
-        var api = Enum.Parse<ServingApi>(settings.Api, ignoreCase: true);
-        var options = new OpenAiClientOptions
-        {
-            Urls = urls,
-            Api = api,
-            Model = settings.Model,
-            ApiKey = apiKey,
-            RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
-            IgnoreEos = !settings.NoIgnoreEos,
-            KeepAlive = settings.KeepAlive,
-        };
+        var setup = new ServingSetup(settings);
         using var http = new HttpClient(OpenAiServingClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         foreach (var url in urls)
         {
@@ -50,42 +40,17 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
         }
 
         var started = DateTimeOffset.UtcNow;
-        var plan = new ServingSweepPlan
-        {
-            Loads = [.. settings.Loads()],
-            RequestsPerPoint = settings.Requests,
-            WarmupRequests = settings.Warmup,
-            MaxPointDuration = TimeSpan.FromSeconds(settings.MaxPointSeconds),
-            Seed = settings.Seed,
-            Objective = ServiceLevelObjective.Parse(settings.Slo),
-            Stop = new ServingStopRule(MaxErrorRate: settings.MaxErrorRatePercent / 100, StopWhenFlat: !settings.NoEarlyStop),
-            ClientCpuWarningShare = settings.ClientCpuWarnPercent / 100,
-        };
-        var lengths = PromptLengthRange.Parse(settings.PromptTokens);
-        string? corpus = settings.Text is null ? null : await File.ReadAllTextAsync(settings.Text, cancellationToken);
-        var tokenizer = new OpenAiServerTokenizer(http, urls[0], settings.Model, apiKey);
-        var (prompts, lengthSource) = await ServingPromptBuilder.BuildAsync(tokenizer, corpus, lengths, settings.Requests, settings.Seed, cancellationToken);
-        var workload = new ServingWorkload(prompts, settings.GenTokens);
+        var plan = setup.Plan;
+        var (workload, lengthSource) = await setup.BuildWorkloadAsync(http, urls[0], apiKey, cancellationToken);
 
-        using var client = new OpenAiServingClient(options);
+        using var client = new OpenAiServingClient(setup.ClientOptions(urls, apiKey));
         var counters = new OpenAiServerMetrics(http, urls, apiKey);
-        var sweep = await RunSweepAsync(client, workload, plan, counters, cancellationToken);
+        var sweep = await RunSweepAsync(console, client, workload, plan, counters, null, cancellationToken);
         string? metrics = await OpenAiServerProbe.ReadMetricsAsync(http, urls[0], apiKey, CancellationToken.None);
 
         var serving = new ServingResult
         {
-            Target = new ServingTarget
-            {
-                Urls = [.. urls.Select(OpenAiClientOptions.Display)],
-                Api = api,
-                Model = settings.Model,
-                ApiKeyGiven = !string.IsNullOrEmpty(apiKey),
-                PromptTokens = lengths.ToString(),
-                PromptLengths = lengthSource,
-                OutputTokens = settings.GenTokens,
-                KeepAlive = settings.KeepAlive,
-                TextFile = settings.Text is null ? null : Path.GetFullPath(settings.Text),
-            },
+            Target = setup.Target(urls.Select(OpenAiClientOptions.Display), settings.Model, !string.IsNullOrEmpty(apiKey), lengthSource),
             Plan = plan,
             Points = sweep.Points,
             StopReason = sweep.StopReason,
@@ -122,7 +87,9 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
         return failed > 0 || failures.Count > 0 ? 1 : cancellationToken.IsCancellationRequested ? 130 : 0;
     }
 
-    private async Task<ServingSweepResult> RunSweepAsync(IServingClient client, ServingWorkload workload, ServingSweepPlan plan, IServerMetricsSource counters, CancellationToken cancellationToken)
+    /// <summary>The sweep, with a progress bar per point on an interactive console; <paramref name="observer"/> sees every report too.</summary>
+    internal static async Task<ServingSweepResult> RunSweepAsync(IAnsiConsole console, IServingClient client, ServingWorkload workload, ServingSweepPlan plan,
+        IServerMetricsSource counters, IProgress<ServingProgress>? observer, CancellationToken cancellationToken)
     {
         if (console.Profile.Capabilities.Interactive)
         {
@@ -132,6 +99,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
                 // Requests end on many threads at once.
                 var reporter = new SynchronousProgress<ServingProgress>(p =>
                 {
+                    observer?.Report(p);
                     lock (tasks)
                     {
                         if (!tasks.TryGetValue(p.PointIndex, out var task))
@@ -148,11 +116,10 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
             });
         }
 
-        var result = await ServingSweep.RunAsync(client, workload, plan, null, cancellationToken, counters);
-        return result;
+        return await ServingSweep.RunAsync(client, workload, plan, observer, cancellationToken, counters);
     }
 
-    private static IEnumerable<string> Notes(ServingSweepResult sweep)
+    internal static IEnumerable<string> Notes(ServingSweepResult sweep)
     {
         int uncounted = sweep.Points.Sum(p => p.Metrics.WithoutTokenCounts);
         if (uncounted > 0)

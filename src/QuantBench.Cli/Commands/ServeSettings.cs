@@ -110,8 +110,22 @@ internal sealed class ServeSettings : CommandSettings
     public string? Launch { get; init; }
 
     [CommandOption("--launch-model <GGUF>")]
-    [Description("A model file for --launch's {model} (repeatable): one level each, measured with the same requests.")]
+    [Description("A model file for --launch's {model} (repeatable): one level each, measured with the same requests. None: the embedded default ladder, as `run` measures it.")]
     public string[] LaunchModels { get; init; } = [];
+
+    [CommandOption("--preset <NAME>")]
+    [Description("With --launch and no --launch-model: the embedded default's synthetic model preset (tiny, small, medium, large).")]
+    [DefaultValue("small")]
+    public string Preset { get; init; } = "small";
+
+    [CommandOption("--types <LIST>")]
+    [Description("With --launch and no --launch-model: the embedded default's quantization ladder, comma-separated (F32, the base, is always measured).")]
+    [DefaultValue(EmbeddedLadder.DefaultTypes)]
+    public string Types { get; init; } = EmbeddedLadder.DefaultTypes;
+
+    [CommandOption("--cache <DIR>")]
+    [Description("Where the embedded default's generated models are cached (default: ~/.cache/quantbench/models).")]
+    public string? Cache { get; init; }
 
     [CommandOption("--ready-timeout <SECONDS>")]
     [Description("With --launch: seconds a server may take to answer /health (or /v1/models) before its level fails.")]
@@ -140,7 +154,10 @@ internal sealed class ServeSettings : CommandSettings
             var template = new Launching.ServerCommandTemplate(Launch);
             problems.AddRange(template.Validate());
             if (template.UsesModel && LaunchModels.Length == 0)
-                problems.Add("--launch uses {model}: give at least one --launch-model");
+            {
+                Check(problems, () => Synthetic.SyntheticModelPresets.Find(Preset), "--preset");
+                Check(problems, () => Models.QuantizationTypes.ParseList(Types), "--types");
+            }
             if (!(ReadyTimeoutSeconds > 0))
                 problems.Add("--ready-timeout must be positive");
             foreach (string model in LaunchModels.Where(m => !File.Exists(m)))
@@ -205,6 +222,18 @@ internal sealed class ServeSettings : CommandSettings
         catch (FormatException e)
         {
             problems.Add(e.Message);
+        }
+    }
+
+    private static void Check(List<string> problems, Action parse, string option)
+    {
+        try
+        {
+            parse();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            problems.Add($"{option}: {e.Message}");
         }
     }
 }

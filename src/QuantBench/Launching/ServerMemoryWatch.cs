@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using QuantBench.Memory;
 using QuantBench.Results;
+using QuantBench.Serving;
 
 namespace QuantBench.Launching;
 

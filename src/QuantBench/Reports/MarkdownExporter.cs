@@ -20,6 +20,11 @@ public sealed class MarkdownExporter : IExporter
             return Serving.ServingMarkdown.Render(run);
         }
 
+        if (run.Ladder is not null)
+        {
+            return Launching.LadderMarkdown.Render(run);
+        }
+
         var text = new StringBuilder();
         text.AppendLine("# QuantBench report").AppendLine();
         foreach (string note in run.Notes)

@@ -39,6 +39,8 @@ public sealed record RunResult
     public ImmutableArray<string> Notes { get; init; } = [];
     /// <summary>A load test of OpenAI-compatible servers (<c>quantbench serve</c>); null for a run of models in-process.</summary>
     public ServingResult? Serving { get; init; }
+    /// <summary>One launched server per quantization level (<c>quantbench serve --launch</c>); null otherwise.</summary>
+    public ServingLadder? Ladder { get; init; }
 
     /// <summary>The rule for the baseline: <c>--baseline</c>'s model, else the most bits per weight.</summary>
     [JsonIgnore]

@@ -1,4 +1,5 @@
 using QuantBench.Launching;
+using QuantBench.Serving;
 using QuantBench.Memory;
 using QuantBench.OpenAi.Launching;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using QuantBench.Results;
 
-namespace QuantBench.Launching;
+namespace QuantBench.Serving;
 
 /// <summary>A launched server's memory over its level: idle after load, per load point, and the peak.</summary>
 public sealed record ServerMemoryResult

@@ -1,4 +1,4 @@
-namespace QuantBench.Launching;
+namespace QuantBench.Serving;
 
 /// <summary>A server's memory (its process tree summed) while one phase was current: "idle", or one load point.</summary>
 public sealed record ServerPhaseMemory
