@@ -17,119 +17,11 @@ public sealed class ChoiceTaskScorer(ITaskEvaluator evaluator)
     {
         ArgumentNullException.ThrowIfNull(set);
         bool doubleSums = set.Kind == TaskKind.HellaSwag;
-        var prepared = set.ChoiceTasks.Select(task => Prepare(set.FilePath, task)).ToArray();
-        int maxSequences = Math.Min(4 * MaxTasksPerBatch, evaluator.MaxSequences);
-        int vocabulary = evaluator.VocabularySize;
-        var batch = new TaskBatch();
-        var outcomes = ImmutableArray.CreateBuilder<TaskOutcome>(prepared.Length);
-        float[] logits = [];
-        for (int i0 = 0; i0 < prepared.Length;)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            batch.Clear();
-            int used = 0, i1 = i0, outputsBefore = 0, s0 = 0;
-            while (i1 < prepared.Length && used + prepared[i1].RequiredTokens <= evaluator.ContextTokens)
-            {
-                var task = prepared[i1];
-                int choices = task.Sequences.Length;
-                if (s0 + choices > maxSequences)
-                {
-                    if (s0 == 0)
-                    {
-                        throw new TaskScoringException(set.FilePath, task.Task.Number, $"{choices} choices need {choices} sequences; the context has {maxSequences}");
-                    }
-
-                    break;
-                }
-
-                var all = Enumerable.Range(s0, choices).ToArray();
-                for (int i = 0; i < task.CommonPrefix; i++)
-                {
-                    batch.Add(task.Sequences[0][i], i, all, false);
-                }
-
-                batch.OutputLast();
-                int outputs = 1;
-                for (int s = 0; s < choices; s++)
-                {
-                    var tokens = task.Sequences[s];
-                    int[] own = [s0 + s];
-                    for (int i = task.CommonPrefix; i < tokens.Length; i++)
-                    {
-                        bool output = i < tokens.Length - 1;
-                        batch.Add(tokens[i], i, own, output);
-                        outputs += output ? 1 : 0;
-                    }
-                }
-
-                task.FirstOutput = outputsBefore;
-                outputsBefore += outputs;
-                s0 += choices;
-                used += task.RequiredTokens;
-                i1++;
-            }
-
-            if (i1 == i0)
-            {
-                throw new TaskScoringException(set.FilePath, prepared[i0].Task.Number,
-                    $"needs {prepared[i0].RequiredTokens} tokens and the context holds {evaluator.ContextTokens}");
-            }
-
-            int needed = batch.OutputCount * vocabulary;
-            if (logits.Length < needed)
-            {
-                logits = new float[needed];
-            }
-
-            evaluator.Decode(batch, logits.AsSpan(0, needed), cancellationToken);
-            for (int i = i0; i < i1; i++)
-            {
-                outcomes.Add(Outcome(prepared[i], logits, vocabulary, doubleSums));
-            }
-
-            i0 = i1;
-            progress?.Report(i1);
-        }
-
-        return outcomes.MoveToImmutable();
+        var prepared = set.ChoiceTasks.Select(task => Prepare(set.FilePath, task, doubleSums)).ToArray();
+        return TaskBatchScorer.Score(evaluator, set.FilePath, prepared, Math.Min(4 * MaxTasksPerBatch, evaluator.MaxSequences), progress, cancellationToken);
     }
 
-    private static TaskOutcome Outcome(Prepared task, float[] logits, int vocabulary, bool doubleSums)
-    {
-        var first = logits.AsSpan(task.FirstOutput * vocabulary, vocabulary);
-        var scores = new double[task.Sequences.Length];
-        int row = task.FirstOutput + 1;
-        for (int s = 0; s < scores.Length; s++)
-        {
-            var tokens = task.Sequences[s];
-            float firstLogProb = TaskLogProbs.FirstTokenLogProb(first, tokens[task.CommonPrefix]);
-            double sum = firstLogProb;
-            float floatSum = firstLogProb;
-            int count = 1;
-            for (int j = task.CommonPrefix; j < tokens.Length - 1; j++)
-            {
-                float logProb = TaskLogProbs.LogProb(logits.AsSpan(row++ * vocabulary, vocabulary), tokens[j + 1]);
-                sum += logProb;
-                floatSum += logProb;
-                count++;
-            }
-
-            scores[s] = doubleSums ? sum / count : floatSum / count;
-        }
-
-        int chosen = 0;
-        for (int s = 1; s < scores.Length; s++)
-        {
-            if (scores[s] > scores[chosen])
-            {
-                chosen = s;
-            }
-        }
-
-        return new TaskOutcome(task.Task.Number, chosen, task.Task.IsCorrect(chosen), [.. scores]);
-    }
-
-    private Prepared Prepare(string path, ChoiceTask task)
+    private Prepared Prepare(string path, ChoiceTask task, bool doubleSums)
     {
         var sequences = task.Endings.Select(ending => evaluator.Tokenize(task.Context + " " + ending)).ToImmutableArray();
         int shortest = sequences.Min(s => s.Length);
@@ -149,20 +41,77 @@ public sealed class ChoiceTaskScorer(ITaskEvaluator evaluator)
             throw new TaskScoringException(path, task.Number, "one choice's tokens are a prefix of another's, so it has no token of its own to score");
         }
 
-        int required = prefix + sequences.Sum(s => s.Length - prefix);
-        return new Prepared(task, sequences, prefix, required);
+        return new Prepared(task, sequences, prefix, doubleSums);
     }
 
-    private sealed class Prepared(ChoiceTask task, ImmutableArray<ImmutableArray<int>> sequences, int commonPrefix, int requiredTokens)
+    private sealed class Prepared(ChoiceTask task, ImmutableArray<ImmutableArray<int>> sequences, int commonPrefix, bool doubleSums)
+        : PreparedTask(task.Number, commonPrefix + sequences.Sum(s => s.Length - commonPrefix), sequences.Length)
     {
-        public ChoiceTask Task { get; } = task;
+        public override void AddTo(TaskBatch batch, int firstSequence)
+        {
+            var all = Enumerable.Range(firstSequence, sequences.Length).ToArray();
+            for (int i = 0; i < commonPrefix; i++)
+            {
+                batch.Add(sequences[0][i], i, all, false);
+            }
 
-        public ImmutableArray<ImmutableArray<int>> Sequences { get; } = sequences;
+            batch.OutputLast();
+            for (int s = 0; s < sequences.Length; s++)
+            {
+                var tokens = sequences[s];
+                int[] own = [firstSequence + s];
+                for (int i = commonPrefix; i < tokens.Length; i++)
+                {
+                    batch.Add(tokens[i], i, own, i < tokens.Length - 1);
+                }
+            }
+        }
 
-        public int CommonPrefix { get; } = commonPrefix;
+        public override void AddLogProbRequests(List<(int Row, int Token)> requests, int firstRow)
+        {
+            int row = firstRow + 1;
+            foreach (var tokens in sequences)
+            {
+                for (int j = commonPrefix; j < tokens.Length - 1; j++)
+                {
+                    requests.Add((row++, tokens[j + 1]));
+                }
+            }
+        }
 
-        public int RequiredTokens { get; } = requiredTokens;
+        public override TaskOutcome Outcome(ReadOnlySpan<float> logits, int firstRow, int vocabulary, ReadOnlySpan<float> logProbs)
+        {
+            var first = logits.Slice(firstRow * vocabulary, vocabulary);
+            var scores = new double[sequences.Length];
+            int next = 0;
+            for (int s = 0; s < scores.Length; s++)
+            {
+                var tokens = sequences[s];
+                float firstLogProb = TaskLogProbs.FirstTokenLogProb(first, tokens[commonPrefix]);
+                double sum = firstLogProb;
+                float floatSum = firstLogProb;
+                int count = 1;
+                for (int j = commonPrefix; j < tokens.Length - 1; j++)
+                {
+                    float logProb = logProbs[next++];
+                    sum += logProb;
+                    floatSum += logProb;
+                    count++;
+                }
 
-        public int FirstOutput { get; set; }
+                scores[s] = doubleSums ? sum / count : floatSum / count;
+            }
+
+            int chosen = 0;
+            for (int s = 1; s < scores.Length; s++)
+            {
+                if (scores[s] > scores[chosen])
+                {
+                    chosen = s;
+                }
+            }
+
+            return new TaskOutcome(task.Number, chosen, task.IsCorrect(chosen), [.. scores]);
+        }
     }
 }

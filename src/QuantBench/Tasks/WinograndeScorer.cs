@@ -20,98 +20,7 @@ public sealed class WinograndeScorer(ITaskEvaluator evaluator)
     {
         ArgumentNullException.ThrowIfNull(set);
         var prepared = set.WinograndeTasks.Select(task => Prepare(set.FilePath, task)).ToArray();
-        int maxSequences = Math.Min(2 * MaxTasksPerBatch, evaluator.MaxSequences);
-        int vocabulary = evaluator.VocabularySize;
-        var batch = new TaskBatch();
-        var outcomes = ImmutableArray.CreateBuilder<TaskOutcome>(prepared.Length);
-        float[] logits = [];
-        for (int i0 = 0; i0 < prepared.Length;)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            batch.Clear();
-            int used = 0, i1 = i0, outputsBefore = 0;
-            while (i1 < prepared.Length && used + prepared[i1].RequiredTokens <= evaluator.ContextTokens)
-            {
-                int s0 = 2 * (i1 - i0);
-                if (s0 + 2 > maxSequences)
-                {
-                    break;
-                }
-
-                var task = prepared[i1];
-                int[] both = [s0, s0 + 1];
-                for (int i = 0; i < task.CommonPrefix; i++)
-                {
-                    batch.Add(task.First[i], i, both, false);
-                }
-
-                batch.OutputLast();
-                int outputs = 1;
-                for (int s = 0; s < 2; s++)
-                {
-                    var tokens = s == 0 ? task.First : task.Second;
-                    int[] own = [s0 + s];
-                    for (int i = task.CommonPrefix; i < tokens.Length; i++)
-                    {
-                        batch.Add(tokens[i], i, own, true);
-                        outputs++;
-                    }
-                }
-
-                task.FirstOutput = outputsBefore;
-                outputsBefore += outputs;
-                used += task.RequiredTokens;
-                i1++;
-            }
-
-            if (i1 == i0)
-            {
-                throw new TaskScoringException(set.FilePath, prepared[i0].Task.Number,
-                    $"needs {prepared[i0].RequiredTokens} tokens and the context holds {evaluator.ContextTokens}");
-            }
-
-            int needed = batch.OutputCount * vocabulary;
-            if (logits.Length < needed)
-            {
-                logits = new float[needed];
-            }
-
-            evaluator.Decode(batch, logits.AsSpan(0, needed), cancellationToken);
-            for (int i = i0; i < i1; i++)
-            {
-                outcomes.Add(Outcome(prepared[i], logits, vocabulary));
-            }
-
-            i0 = i1;
-            progress?.Report(i1);
-        }
-
-        return outcomes.MoveToImmutable();
-    }
-
-    private static TaskOutcome Outcome(Prepared task, float[] logits, int vocabulary)
-    {
-        int prefix = task.CommonPrefix;
-        bool skipChoice = task.First.Length - prefix > MinTrailingTokens && task.Second.Length - prefix > MinTrailingTokens;
-        int base1 = skipChoice ? task.Base1 : prefix;
-        int base2 = skipChoice ? task.Base2 : prefix;
-        float score1 = Mean(task.First, base1, base1 - prefix);
-        float score2 = Mean(task.Second, base2, task.First.Length - prefix + base2 - prefix);
-        int chosen = score1 > score2 ? 0 : 1;
-        return new TaskOutcome(task.Task.Number, chosen, chosen + 1 == task.Task.Answer, [score1, score2]);
-
-        float Mean(ImmutableArray<int> tokens, int start, int firstRow)
-        {
-            int last = tokens.Length - start > 1 ? 1 : 0;
-            float sum = 0f;
-            int row = task.FirstOutput + firstRow;
-            for (int j = start - 1; j < tokens.Length - 1 - last; j++)
-            {
-                sum += TaskLogProbs.LogProb(logits.AsSpan(row++ * vocabulary, vocabulary), tokens[j + 1]);
-            }
-
-            return sum / (float)(tokens.Length - start - last);
-        }
+        return TaskBatchScorer.Score(evaluator, set.FilePath, prepared, Math.Min(2 * MaxTasksPerBatch, evaluator.MaxSequences), progress, cancellationToken);
     }
 
     private Prepared Prepare(string path, WinograndeTask task)
@@ -148,26 +57,83 @@ public sealed class WinograndeScorer(ITaskEvaluator evaluator)
             throw new TaskScoringException(path, task.Number, "the sentences differ before the choice ends, so the tokens after the choice cannot be found");
         }
 
-        int required = prefix + (first.Length - prefix) + (second.Length - prefix);
-        return new Prepared(task, first, second, prefix, base1, base2, required);
+        return new Prepared(task, first, second, prefix, base1, base2);
     }
 
-    private sealed class Prepared(WinograndeTask task, ImmutableArray<int> first, ImmutableArray<int> second, int commonPrefix, int base1, int base2, int requiredTokens)
+    private sealed class Prepared(WinograndeTask task, ImmutableArray<int> first, ImmutableArray<int> second, int prefix, int base1, int base2)
+        : PreparedTask(task.Number, prefix + (first.Length - prefix) + (second.Length - prefix), 2)
     {
-        public WinograndeTask Task { get; } = task;
+        public override void AddTo(TaskBatch batch, int firstSequence)
+        {
+            int[] both = [firstSequence, firstSequence + 1];
+            for (int i = 0; i < prefix; i++)
+            {
+                batch.Add(first[i], i, both, false);
+            }
 
-        public ImmutableArray<int> First { get; } = first;
+            batch.OutputLast();
+            for (int s = 0; s < 2; s++)
+            {
+                var tokens = s == 0 ? first : second;
+                int[] own = [firstSequence + s];
+                for (int i = prefix; i < tokens.Length; i++)
+                {
+                    batch.Add(tokens[i], i, own, true);
+                }
+            }
+        }
 
-        public ImmutableArray<int> Second { get; } = second;
+        /// <summary>Where each sentence's scored tokens start, and the logits row of its first (llama-perplexity's arithmetic).</summary>
+        private ((int Start, int Row) First, (int Start, int Row) Second) Spans(int firstRow)
+        {
+            bool skipChoice = first.Length - prefix > MinTrailingTokens && second.Length - prefix > MinTrailingTokens;
+            int start1 = skipChoice ? base1 : prefix;
+            int start2 = skipChoice ? base2 : prefix;
+            return ((start1, firstRow + start1 - prefix), (start2, firstRow + first.Length - prefix + start2 - prefix));
+        }
 
-        public int CommonPrefix { get; } = commonPrefix;
+        /// <summary>The tokens scored: from start - 1 up to the last, which is left out when there is more than one.</summary>
+        private static (int From, int To) Scored(ImmutableArray<int> tokens, int start) =>
+            (start - 1, tokens.Length - 1 - (tokens.Length - start > 1 ? 1 : 0));
 
-        public int Base1 { get; } = base1;
+        public override void AddLogProbRequests(List<(int Row, int Token)> requests, int firstRow)
+        {
+            var (one, two) = Spans(firstRow);
+            Add(first, one);
+            Add(second, two);
 
-        public int Base2 { get; } = base2;
+            void Add(ImmutableArray<int> tokens, (int Start, int Row) span)
+            {
+                var (from, to) = Scored(tokens, span.Start);
+                int row = span.Row;
+                for (int j = from; j < to; j++)
+                {
+                    requests.Add((row++, tokens[j + 1]));
+                }
+            }
+        }
 
-        public int RequiredTokens { get; } = requiredTokens;
+        public override TaskOutcome Outcome(ReadOnlySpan<float> logits, int firstRow, int vocabulary, ReadOnlySpan<float> logProbs)
+        {
+            var (one, two) = Spans(firstRow);
+            var (from1, to1) = Scored(first, one.Start);
+            var (from2, to2) = Scored(second, two.Start);
+            float score1 = Mean(logProbs[..(to1 - from1)], to1 - from1);
+            float score2 = Mean(logProbs[(to1 - from1)..], to2 - from2);
+            int chosen = score1 > score2 ? 0 : 1;
+            return new TaskOutcome(task.Number, chosen, chosen + 1 == task.Answer, [score1, score2]);
+        }
 
-        public int FirstOutput { get; set; }
+        /// <summary>The float sum of the scored tokens' log-probabilities over their count, as llama-perplexity.</summary>
+        private static float Mean(ReadOnlySpan<float> logProbs, int count)
+        {
+            float sum = 0f;
+            for (int i = 0; i < count; i++)
+            {
+                sum += logProbs[i];
+            }
+
+            return sum / (float)count;
+        }
     }
 }
