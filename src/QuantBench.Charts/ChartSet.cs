@@ -9,7 +9,7 @@ public static class ChartSet
 {
     /// <summary>The ids of every chart QuantBench can draw, in report order.</summary>
     public static ImmutableArray<string> AllIds { get; } =
-        [LatencyChart.Id, MemoryChart.Id, DecodeRateChart.Id, TokenLatencyChart.Id, ThroughputChart.Id, QualityChart.Id];
+        [LatencyChart.Id, MemoryChart.Id, DecodeRateChart.Id, TokenLatencyChart.Id, ThroughputChart.Id, QualityChart.Id, TaskAccuracyChart.Id];
 
     public static ImmutableArray<RenderedChart> Draw(ChartData data)
     {
@@ -22,6 +22,7 @@ public static class ChartSet
             TokenLatencyChart.Draw(data),
             ThroughputChart.Draw(data),
             QualityChart.Draw(data),
+            TaskAccuracyChart.Draw(data),
         ];
         return [.. charts.OfType<RenderedChart>()];
     }

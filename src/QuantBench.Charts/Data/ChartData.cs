@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantBench.Results;
+using QuantBench.Tasks;
 
 namespace QuantBench.Charts.Data;
 
@@ -28,6 +29,9 @@ public sealed record ChartData
 
     public ImmutableArray<QualityPoint> QualityPoints { get; init; } = [];
 
+    /// <summary>Each level's accuracy on each task file, where tasks were scored.</summary>
+    public ImmutableArray<TaskAccuracyPoint> TaskPoints { get; init; } = [];
+
     public static ChartData From(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -52,6 +56,11 @@ public sealed record ChartData
                 .Where(m => m.Quality?.KlDivergence is not null)
                 .OrderByDescending(m => m.Model.BitsPerWeight)
                 .Select(m => new QualityPoint(m.Model.Label, m.Model.FileBytes, m.Quality!.KlDivergence!.MeanKld, m.Quality.KlDivergence.MeanKldUncertainty))
+                .ToImmutableArray(),
+            TaskPoints = run.Models
+                .Where(m => m.Status == ModelStatus.Succeeded && !m.Tasks.IsDefaultOrEmpty)
+                .SelectMany(m => m.Tasks.Select(t => new TaskAccuracyPoint(
+                    TaskNames.Of(t.Kind, t.FileName), m.Model.Label, m.Model.FileBytes, t.Correct, t.Tasks, t.Accuracy, t.WilsonLow, t.WilsonHigh)))
                 .ToImmutableArray(),
         };
     }

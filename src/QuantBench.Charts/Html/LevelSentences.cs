@@ -22,9 +22,17 @@ public static class LevelSentences
     private static string Sentence(ModelResult model, ModelResult? baseline, QualityPoint? quality, string qualityMetric)
     {
         string label = model.Model.Label;
-        if (model.Status == ModelStatus.Failed || model.Latency is null)
+        if (model.Status == ModelStatus.Failed)
         {
             return $"{label}: failed ({model.Failure ?? "unknown cause"}).";
+        }
+
+        if (model.Latency is null)
+        {
+            // A run of other scenarios alone (e.g. --scenarios tasks): the level succeeded, with no speed to compare.
+            string accuracy = model.Tasks.IsDefaultOrEmpty ? ""
+                : "; task accuracy " + string.Join(", ", model.Tasks.Select(t => Invariant($"{t.FileName} {Units.Number(100 * t.Accuracy, 1)} %")));
+            return $"{label}: {Units.Bytes(model.Model.FileBytes)}, latency not measured{accuracy}.";
         }
 
         var latency = model.Latency;

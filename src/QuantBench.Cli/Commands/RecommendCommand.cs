@@ -4,6 +4,7 @@ using QuantBench.Reports;
 using QuantBench.Results;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console.Rendering;
 
 namespace QuantBench.Cli.Commands;
 
@@ -43,13 +44,20 @@ internal sealed class RecommendCommand(IAnsiConsole console) : Command<Recommend
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("level").AddColumn(new TableColumn("size").RightAligned()).AddColumn(new TableColumn("bpw").RightAligned())
             .AddColumn(new TableColumn("peak RSS").RightAligned()).AddColumn(new TableColumn("TTFT ms").RightAligned())
-            .AddColumn(new TableColumn("tg t/s").RightAligned()).AddColumn(new TableColumn("KLD").RightAligned())
-            .AddColumn("meets constraints").AddColumn("Pareto");
+            .AddColumn(new TableColumn("tg t/s").RightAligned()).AddColumn(new TableColumn("KLD").RightAligned());
+        bool tasks = recommendation.Levels.Any(a => !a.Level.Tasks.IsDefaultOrEmpty);
+        if (tasks)
+        {
+            table.AddColumn("task accuracy (change vs baseline)");
+        }
+
+        table.AddColumn("meets constraints").AddColumn("Pareto");
         foreach (var assessment in recommendation.Levels)
         {
             var l = assessment.Level;
             bool chosen = recommendation.Choice == l;
-            table.AddRow(
+            IRenderable[] cells =
+            [
                 new Markup(chosen ? $"[bold green]{Markup.Escape(l.Label)}[/]" : Markup.Escape(l.Label)),
                 new Text(Units.Bytes(l.FileBytes)),
                 new Text(Units.Number(l.BitsPerWeight, 2)),
@@ -57,8 +65,11 @@ internal sealed class RecommendCommand(IAnsiConsole console) : Command<Recommend
                 new Text(Units.Number(l.TimeToFirstTokenMs ?? double.NaN, 2)),
                 new Text(Units.Number(l.DecodeTokensPerSecond ?? double.NaN, 1)),
                 new Text(l.MeanKld is { } kld ? kld.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) : "n/a"),
+                .. tasks ? [new Text(RecommendationSection.TaskCell(l))] : Array.Empty<IRenderable>(),
                 new Markup(assessment.MeetsAll ? "[green]yes[/]" : "[red]no:[/] " + Markup.Escape(string.Join("; ", assessment.Violations))),
-                new Text(recommendation.ParetoSet.Contains(l) ? "yes" : ""));
+                new Text(recommendation.ParetoSet.Contains(l) ? "yes" : ""),
+            ];
+            table.AddRow(cells);
         }
 
         console.Write(table);

@@ -49,6 +49,14 @@ internal sealed class RecommendSettings : CommandSettings
     /// <summary>Whether an option that only served results answer was given.</summary>
     public bool AsksServing => Slo is not null || AtRate is not null || MaxVram is not null;
 
+    [CommandOption("--min-accuracy <TASK=VALUE>")]
+    [Description("Smallest task accuracy (correct / scored tasks) on the task files TASK names (hellaswag, winogrande, mc or a file name), e.g. hellaswag=0.30 or hellaswag=30%. Repeatable, or comma-separated.")]
+    public string[] MinAccuracy { get; init; } = [];
+
+    [CommandOption("--max-accuracy-drop <TASK=VALUE>")]
+    [Description("Largest accuracy drop against the baseline (the most precise model that scored the tasks), paired on the same tasks: (lost - gained) / tasks, e.g. winogrande=0.02 or winogrande=2%. Repeatable, or comma-separated.")]
+    public string[] MaxAccuracyDrop { get; init; } = [];
+
     public override ValidationResult Validate()
     {
         var problems = new List<string>();
@@ -71,6 +79,8 @@ internal sealed class RecommendSettings : CommandSettings
             }
         }
 
+        TryLimits(MinAccuracy, "--min-accuracy", problems);
+        TryLimits(MaxAccuracyDrop, "--max-accuracy-drop", problems);
         return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
     }
 
@@ -81,6 +91,8 @@ internal sealed class RecommendSettings : CommandSettings
         MaxKld = MaxKld,
         MaxTtftMs = MaxTtftMs,
         MinDecodeTokensPerSecond = MinDecodeTps,
+        MinAccuracy = [.. Limits(MinAccuracy).Select(TaskLimit.Parse)],
+        MaxAccuracyDrop = [.. Limits(MaxAccuracyDrop).Select(TaskLimit.Parse)],
     };
 
     /// <summary>The limits for served results; the objective is --slo, else the one the sweep used.</summary>
@@ -94,6 +106,24 @@ internal sealed class RecommendSettings : CommandSettings
         MaxTtftMs = MaxTtftMs,
         MinDecodeTokensPerSecond = MinDecodeTps,
     };
+
+    private static IEnumerable<string> Limits(string[]? options) =>
+        (options ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static void TryLimits(string[]? options, string option, List<string> problems)
+    {
+        foreach (string text in Limits(options))
+        {
+            try
+            {
+                TaskLimit.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                problems.Add($"{option}: {e.Message}");
+            }
+        }
+    }
 
     private static void TrySize(string? text, string option, List<string> problems)
     {

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using QuantBench.Results;
+using QuantBench.Tasks;
 
 namespace QuantBench.Decisions;
 
@@ -16,8 +18,12 @@ public sealed record LevelFigures
     public double? DecodeTokensPerSecond { get; init; }
     public double? MeanKld { get; init; }
 
+    /// <summary>Accuracy on each task file scored, paired against the baseline's.</summary>
+    public ImmutableArray<TaskFigure> Tasks { get; init; } = [];
+
     /// <summary>Reads the figures of a successful model; <paramref name="meanKld"/> supplies quality (default: <see cref="QualityFigures.MeanKld"/>).</summary>
-    public static LevelFigures From(ModelResult model, Func<ModelResult, double?>? meanKld = null)
+    /// <paramref name="taskBaseline"/> is the model task accuracy is paired against.
+    public static LevelFigures From(ModelResult model, Func<ModelResult, double?>? meanKld = null, ModelResult? taskBaseline = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var latency = model.Latency;
@@ -30,7 +36,17 @@ public sealed record LevelFigures
             TimeToFirstTokenMs = Finite(latency?.TimeToFirstTokenMs.Median),
             DecodeTokensPerSecond = Finite(latency?.DecodeTokensPerSecond.Median),
             MeanKld = Finite((meanKld ?? QualityFigures.MeanKld)(model)),
+            Tasks = model.Tasks.IsDefaultOrEmpty ? [] : [.. model.Tasks.Select(t => TaskFigureOf(t, taskBaseline))],
         };
+    }
+
+    private static TaskFigure TaskFigureOf(TaskAccuracy accuracy, ModelResult? baseline)
+    {
+        var reference = baseline is null || baseline.Tasks.IsDefaultOrEmpty
+            ? null
+            : baseline.Tasks.FirstOrDefault(t => t.Kind == accuracy.Kind && t.FileName == accuracy.FileName);
+        return new TaskFigure(accuracy.Kind, accuracy.FileName, accuracy.Correct, accuracy.Tasks,
+            reference is null ? null : PairedAccuracyChange.Compare(reference, accuracy));
     }
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

@@ -29,19 +29,24 @@ public static class RecommendationSection
         text.AppendLine(recommendation.Choice is { } choice ? $"**Choose {Cell(choice.Label)}.** {Cell(recommendation.Reason)}" : Cell(recommendation.Reason)).AppendLine();
         if (recommendation.Levels.Length > 0)
         {
-            text.AppendLine("| level | size | bpw | peak RSS | TTFT ms | tg t/s | KLD | meets constraints | Pareto-optimal |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+            bool tasks = recommendation.Levels.Any(a => !a.Level.Tasks.IsDefaultOrEmpty);
+            text.AppendLine("| level | size | bpw | peak RSS | TTFT ms | tg t/s | KLD |" + (tasks ? " task accuracy (change vs baseline) |" : "") + " meets constraints | Pareto-optimal |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|" + (tasks ? "---|" : "") + "---|---|");
             foreach (var assessment in recommendation.Levels)
             {
                 var l = assessment.Level;
                 string meets = assessment.MeetsAll ? "yes" : "no: " + string.Join("; ", assessment.Violations);
                 string pareto = recommendation.ParetoSet.Contains(l) ? "yes" : "";
-                text.AppendLine(string.Join(" | ",
+                string[] figures =
+                [
                     "| " + Cell(l.Label), Units.Bytes(l.FileBytes), Units.Number(l.BitsPerWeight, 2),
                     l.PeakResidentBytes is { } peak ? Units.Bytes(peak) : "n/a",
                     Units.Number(l.TimeToFirstTokenMs ?? double.NaN, 2), Units.Number(l.DecodeTokensPerSecond ?? double.NaN, 1),
                     l.MeanKld is { } kld ? kld.ToString("0.######", CultureInfo.InvariantCulture) : "n/a",
-                    Cell(meets), pareto + " |"));
+                    .. tasks ? [Cell(TaskCell(l))] : Array.Empty<string>(),
+                    Cell(meets), pareto + " |",
+                ];
+                text.AppendLine(string.Join(" | ", figures));
             }
 
             text.AppendLine();
@@ -67,7 +72,16 @@ public static class RecommendationSection
         if (c.MaxTtftMs is { } ttft) parts.Add($"TTFT ≤ {Units.Number(ttft, 1)} ms");
         if (c.MinDecodeTokensPerSecond is { } rate) parts.Add($"decode ≥ {Units.Number(rate, 1)} t/s");
         if (c.MaxKld is { } kld) parts.Add(string.Create(CultureInfo.InvariantCulture, $"KLD ≤ {kld:0.######}"));
+        parts.AddRange(c.MinAccuracy.Select(l => $"{l.Task} accuracy ≥ {TaskFigure.Percent(l.Fraction)}"));
+        parts.AddRange(c.MaxAccuracyDrop.Select(l => $"{l.Task} accuracy drop against the baseline ≤ {TaskFigure.Points(l.Fraction)[1..]} pts"));
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+
+    /// <summary>Each task file's accuracy and its change against the baseline, e.g. <c>h.txt 30.5 % (-1.5 pts)</c>.</summary>
+    public static string TaskCell(LevelFigures level)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        return level.Tasks.IsDefaultOrEmpty ? "n/a" : string.Join(", ", level.Tasks.Select(t => t.Describe()));
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');

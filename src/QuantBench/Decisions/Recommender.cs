@@ -10,8 +10,9 @@ namespace QuantBench.Decisions;
 /// <list type="number">
 /// <item>a level qualifies when it meets every constraint given; a figure a constraint needs but the run did not
 /// measure counts as a miss;</item>
-/// <item>with a quality limit (--max-kld, quality measured), the limit is the quality accepted, so the fastest
-/// median decode among the qualifying levels is chosen (ties: the smaller file);</item>
+/// <item>with a quality limit (--max-kld with quality measured, --min-accuracy, --max-accuracy-drop), the limit is
+/// the quality accepted, so the fastest median decode among the qualifying levels is chosen (ties, or no decode
+/// rate measured: the smaller file);</item>
 /// <item>otherwise the constraints say what can be afforded, and the most precise qualifying level is chosen:
 /// the lowest KLD where measured, else the most bits per weight (ties: the faster decode);</item>
 /// <item>no constraint: no single choice; the Pareto-optimal levels are the ones worth considering.</item>
@@ -22,11 +23,13 @@ public static class Recommender
     public static Recommendation Recommend(RunResult run, RecommendationConstraints constraints, Func<ModelResult, double?>? meanKld = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var measured = run.Models.Where(m => m.Status == ModelStatus.Succeeded && m.Latency is not null).ToList();
+        var measured = run.Models.Where(m => m.Status == ModelStatus.Succeeded && (m.Latency is not null || !m.Tasks.IsDefaultOrEmpty)).ToList();
         var excluded = run.Models.Except(measured)
             .Select(m => $"{m.Model.Label}: {(m.Status == ModelStatus.Failed ? "failed" : "not measured")}{(m.Failure is { } f ? $" ({f})" : "")}")
             .ToImmutableArray();
-        return Recommend([.. measured.Select(m => LevelFigures.From(m, meanKld))], constraints) with { Excluded = excluded };
+        // Task accuracy is paired against the most precise model that scored tasks, as in report.md.
+        var taskBaseline = measured.Where(m => !m.Tasks.IsDefaultOrEmpty).MaxBy(m => m.Model.BitsPerWeight);
+        return Recommend([.. measured.Select(m => LevelFigures.From(m, meanKld, taskBaseline))], constraints) with { Excluded = excluded };
     }
 
     public static Recommendation Recommend(IReadOnlyList<LevelFigures> levels, RecommendationConstraints constraints)
@@ -78,12 +81,14 @@ public static class Recommender
         }
 
         string among = feasible.Count == 1 ? "the only level that meets every constraint" : $"of the {feasible.Count} levels that meet every constraint";
-        if (constraints.MaxKld is not null)
+        if (constraints.LimitsQuality)
         {
             var fastest = feasible.OrderByDescending(l => l.DecodeTokensPerSecond ?? 0).ThenBy(l => l.FileBytes).First();
             return (fastest, feasible.Count == 1
                 ? $"{fastest.Label}: {among}."
-                : $"{fastest.Label}: the fastest decode ({Units.Number(fastest.DecodeTokensPerSecond ?? double.NaN, 1)} t/s) {among}; the quality limit is the quality you accept, so speed decides.");
+                : fastest.DecodeTokensPerSecond is null
+                    ? $"{fastest.Label}: the smallest file ({Units.Bytes(fastest.FileBytes)}) {among}; the quality limit is the quality you accept, and with no decode rate measured, size decides."
+                    : $"{fastest.Label}: the fastest decode ({Units.Number(fastest.DecodeTokensPerSecond.Value, 1)} t/s) {among}; the quality limit is the quality you accept, so speed decides.");
         }
 
         if (qualityMeasured)
@@ -132,6 +137,39 @@ public static class Recommender
             else if (kld > maxKld) misses.Add(string.Create(CultureInfo.InvariantCulture, $"KLD {kld:0.######} > {maxKld:0.######}"));
         }
 
+        foreach (var limit in c.MinAccuracy)
+        {
+            CheckTasks(level, limit, misses, "accuracy", t => t.Accuracy < limit.Fraction ? $"{t.Name} accuracy {TaskFigure.Percent(t.Accuracy)} < {TaskFigure.Percent(limit.Fraction)}" : null);
+        }
+
+        foreach (var limit in c.MaxAccuracyDrop)
+        {
+            CheckTasks(level, limit, misses, "accuracy drop", t => t.Drop switch
+            {
+                null => $"{t.Name}: the baseline has no figure to pair with",
+                { } drop when drop > limit.Fraction => $"{t.Name} accuracy {TaskFigure.Points(-drop)} pts against the baseline, a drop > {TaskFigure.Points(limit.Fraction)[1..]} pts",
+                _ => null,
+            });
+        }
+
         return misses.ToImmutable();
+    }
+
+    /// <summary>Checks every task file the limit names; none named is a miss (the figure was not measured).</summary>
+    private static void CheckTasks(LevelFigures level, TaskLimit limit, ImmutableArray<string>.Builder misses, string figure, Func<TaskFigure, string?> miss)
+    {
+        var named = level.Tasks.Where(t => limit.Names(t.Kind, t.FileName)).ToList();
+        if (named.Count == 0)
+        {
+            misses.Add($"{limit.Task} {figure} not measured");
+        }
+
+        foreach (var task in named)
+        {
+            if (miss(task) is { } text)
+            {
+                misses.Add(text);
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ public static class TaskMarkdown
 
     private static string[] Cells((TaskKind Kind, string FileName) file, ModelResult model, TaskAccuracy accuracy, TaskAccuracy? reference)
     {
-        string name = $"{file.FileName} ({Kind(file.Kind)})";
+        string name = TaskNames.Of(file.Kind, file.FileName);
         string correct = string.Create(CultureInfo.InvariantCulture, $"{accuracy.Correct} / {accuracy.Tasks}");
         string value = $"{Percent(accuracy.Accuracy)} [{Percent(accuracy.WilsonLow)}, {Percent(accuracy.WilsonHigh)}]";
         if (reference is null)
@@ -79,13 +79,6 @@ public static class TaskMarkdown
             Percent(change.ChangedShare),
         ];
     }
-
-    private static string Kind(TaskKind kind) => kind switch
-    {
-        TaskKind.HellaSwag => "HellaSwag",
-        TaskKind.Winogrande => "Winogrande",
-        _ => "multiple choice",
-    };
 
     private static string Percent(double fraction) => Units.Number(100 * fraction, 1) + " %";
 

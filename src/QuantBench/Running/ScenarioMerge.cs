@@ -10,7 +10,9 @@ internal static class ScenarioMerge
         if (part.Status == ModelStatus.Failed)
         {
             string failure = into.Failure is null ? $"{scenario}: {part.Failure}" : $"{into.Failure}; {scenario}: {part.Failure}";
-            return into with { Status = ModelStatus.Failed, Failure = failure };
+            // Task files scored before the one that failed are kept.
+            var tasks = scenario == Scenario.Tasks && !part.Tasks.IsDefaultOrEmpty ? part.Tasks : into.Tasks;
+            return into with { Status = ModelStatus.Failed, Failure = failure, Tasks = tasks };
         }
 
         return scenario switch

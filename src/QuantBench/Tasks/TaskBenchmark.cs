@@ -26,9 +26,9 @@ public sealed class TaskBenchmark(IInferenceBackend backend)
             return ModelResult.Failed(job.Model, e.Message);
         }
 
+        var accuracies = ImmutableArray.CreateBuilder<TaskAccuracy>();
         try
         {
-            var accuracies = ImmutableArray.CreateBuilder<TaskAccuracy>();
             foreach (var file in settings.Files)
             {
                 var set = file.Read(settings.TaskCount);
@@ -43,7 +43,8 @@ public sealed class TaskBenchmark(IInferenceBackend backend)
         }
         catch (Exception e) when (e is TaskFileException or TaskScoringException)
         {
-            return ModelResult.Failed(job.Model, e.Message);
+            // The files scored before this one stay measured.
+            return ModelResult.Failed(job.Model, e.Message) with { Tasks = accuracies.ToImmutable() };
         }
         finally
         {

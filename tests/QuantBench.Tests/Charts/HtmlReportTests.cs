@@ -31,6 +31,12 @@ public sealed class HtmlReportTests
             new ThroughputCurve("Q4_K_M", [new(1, 90), new(2, 170), new(4, 260), new(8, 290), new(16, 295)]),
         ],
         QualityPoints = [new("Q8_0", 106L << 20, 0.002, 0.0005), new("Q4_K_M", 60L << 20, 0.03, 0.004)],
+        TaskPoints =
+        [
+            new("h.txt (HellaSwag)", "Q8_0", 106L << 20, 60, 200, 0.30, 0.24, 0.37),
+            new("h.txt (HellaSwag)", "Q4_K_M", 60L << 20, 56, 200, 0.28, 0.22, 0.35),
+            new("w.csv (Winogrande)", "Q8_0", 106L << 20, 110, 200, 0.55, 0.48, 0.62),
+        ],
     };
 
     private static IEnumerable<string> EmbeddedSvgs(string html) =>
@@ -78,6 +84,7 @@ public sealed class HtmlReportTests
         Assert.Contains("id=\"chart-latency\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"chart-throughput-vs-batch\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"chart-quality-vs-size\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"chart-accuracy-vs-size\"", html, StringComparison.Ordinal);
         Assert.Contains("No memory bandwidth was measured, so no roofline is drawn.", html, StringComparison.Ordinal);
     }
 
@@ -162,5 +169,35 @@ public sealed class HtmlReportTests
             SampleRuns.Level("F32", 400L << 20, 32, 20, 30));
 
         Assert.Equal(["F32", "Q4_K_M"], ChartData.From(run).Levels.Select(l => l.Model.Label));
+    }
+
+    [Fact]
+    public void Chart_data_has_one_task_point_per_level_and_file_with_its_wilson_interval()
+    {
+        static ModelResult WithTasks(ModelResult model, params bool[] correct) => model with
+        {
+            Tasks =
+            [
+                new QuantBench.Tasks.TaskAccuracy
+                {
+                    Kind = QuantBench.Tasks.TaskKind.Winogrande,
+                    FileName = "w.csv",
+                    AvailableTasks = correct.Length,
+                    Outcomes = [.. correct.Select((c, i) => new QuantBench.Tasks.TaskOutcome(i, 0, c, ImmutableArray<double>.Empty))],
+                },
+            ],
+        };
+        var run = SampleRuns.Run(
+            WithTasks(SampleRuns.Level("F32", 400L << 20, 32, 20, 30), true, true, true, false),
+            WithTasks(SampleRuns.Level("Q4_K_M", 60L << 20, 4.9, 10, 10), true, false, false, false),
+            ModelResult.Failed(new ModelDescriptor { Path = "/m/a.gguf", Label = "A" }, "bad"));
+
+        var points = ChartData.From(run).TaskPoints;
+
+        Assert.Equal([("F32", 3, 0.75), ("Q4_K_M", 1, 0.25)], points.Select(p => (p.Label, p.Correct, p.Accuracy)));
+        Assert.All(points, p => Assert.Equal(("w.csv (Winogrande)", 4), (p.Task, p.Tasks)));
+        var (low, high) = QuantBench.Tasks.AccuracyStatistics.Wilson(3, 4);
+        Assert.Equal((low, high), (points[0].Low, points[0].High));
+        Assert.True(points[0].Low < 0.75 && points[0].High > 0.75);
     }
 }

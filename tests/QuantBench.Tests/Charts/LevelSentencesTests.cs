@@ -37,4 +37,27 @@ public sealed class LevelSentencesTests
         Assert.Equal("Q4_K_M: 6.67x smaller, 3.00x faster decode than F32, KLD 0.0312.", sentences[2]);
         Assert.Equal("IQ1_S: failed (out of memory).", sentences[3]);
     }
+
+    [Fact]
+    public void A_level_measured_without_latency_is_not_called_failed_and_gives_its_task_accuracy()
+    {
+        var level = SampleRuns.Level("Q8_0", 106L << 20, 8.5, 10, 10) with
+        {
+            Latency = null,
+            Tasks =
+            [
+                new QuantBench.Tasks.TaskAccuracy
+                {
+                    Kind = QuantBench.Tasks.TaskKind.Winogrande,
+                    FileName = "w.csv",
+                    AvailableTasks = 4,
+                    Outcomes = [.. new[] { true, true, true, false }.Select((c, i) => new QuantBench.Tasks.TaskOutcome(i, 0, c, []))],
+                },
+            ],
+        };
+
+        var sentence = Assert.Single(LevelSentences.For(SampleRuns.Run(level), ChartData.From(SampleRuns.Run(level))));
+
+        Assert.Equal("Q8_0: 106.0 MiB, latency not measured; task accuracy w.csv 75.0 %.", sentence);
+    }
 }

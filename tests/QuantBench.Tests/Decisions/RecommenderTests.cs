@@ -1,5 +1,6 @@
 using QuantBench.Decisions;
 using QuantBench.Results;
+using QuantBench.Tasks;
 using static QuantBench.Tests.Decisions.TestRuns;
 
 namespace QuantBench.Tests.Decisions;
@@ -131,5 +132,78 @@ public sealed class RecommenderTests
         Assert.Contains("Constraints: none.", section, StringComparison.Ordinal);
         Assert.Contains("| Q4_K_M | 240.0 MiB | 4.90 | 320.0 MiB | 200.00 | 30.3 | n/a | yes |", section, StringComparison.Ordinal);
         Assert.Contains("decode rate (no quality figure, so quality is not weighed): Q2_K.", section, StringComparison.Ordinal);
+    }
+
+    // Ten HellaSwag tasks per level; the baseline (F16) gets the first eight right.
+    private static RunResult LadderWithTasks() => Run(
+        WithTasks(Model("F16", 800 * MiB, 16.0, ttftMs: 400, tpotMs: 100), "1111111100"),
+        WithTasks(Model("Q8_0", 420 * MiB, 8.5, ttftMs: 250, tpotMs: 55), "1111111010"),
+        WithTasks(Model("Q4_K_M", 240 * MiB, 4.9, ttftMs: 200, tpotMs: 33), "1111110100"),
+        WithTasks(Model("Q2_K", 150 * MiB, 3.2, ttftMs: 180, tpotMs: 25), "1100000011"));
+
+    private static ModelResult WithTasks(ModelResult model, string correct) => model with
+    {
+        Tasks =
+        [
+            new TaskAccuracy
+            {
+                Kind = TaskKind.HellaSwag,
+                FileName = "h.txt",
+                AvailableTasks = correct.Length,
+                Outcomes = [.. correct.Select((c, i) => new TaskOutcome(i, c == '1' ? 0 : 1, c == '1', []))],
+            },
+        ],
+    };
+
+    [Fact]
+    public void Min_accuracy_keeps_the_levels_that_reach_it_and_speed_decides_among_them()
+    {
+        var r = Recommender.Recommend(LadderWithTasks(), new RecommendationConstraints { MinAccuracy = [TaskLimit.Parse("hellaswag=0.7")] });
+
+        Assert.Equal(["F16", "Q8_0", "Q4_K_M"], r.Feasible.Select(l => l.Label));
+        Assert.Equal("Q4_K_M", r.Choice?.Label);
+        Assert.StartsWith("Q4_K_M: the fastest decode", r.Reason, StringComparison.Ordinal);
+        Assert.Equal("h.txt (HellaSwag) accuracy 40.0 % < 70.0 %", Assert.Single(r.Levels.Single(l => l.Level.Label == "Q2_K").Violations));
+    }
+
+    [Fact]
+    public void Max_accuracy_drop_pairs_each_level_with_the_most_precise_model_on_the_same_tasks()
+    {
+        // Q8_0 loses task 7 and gains task 8: no drop. Q4_K_M loses task 6: a drop of 1/10 (at the limit).
+        // Q2_K loses 2..7 and gains 8 and 9: a drop of 4/10.
+        var r = Recommender.Recommend(LadderWithTasks(), new RecommendationConstraints { MaxAccuracyDrop = [TaskLimit.Parse("h.txt=10%")] });
+
+        var figures = r.Levels.ToDictionary(l => l.Level.Label, l => l.Level.Tasks.Single().Drop);
+        Assert.Equal(0.0, figures["F16"]);
+        Assert.Equal(0.0, figures["Q8_0"]);
+        Assert.Equal(0.1, figures["Q4_K_M"]!.Value, 12);
+        Assert.Equal(0.4, figures["Q2_K"]!.Value, 12);
+        Assert.Equal(["F16", "Q8_0", "Q4_K_M"], r.Feasible.Select(l => l.Label));
+        Assert.Equal("h.txt (HellaSwag) accuracy -40.0 pts against the baseline, a drop > 10.0 pts", Assert.Single(r.Levels.Single(l => l.Level.Label == "Q2_K").Violations));
+        Assert.Equal("Q4_K_M", r.Choice?.Label);
+    }
+
+    [Fact]
+    public void An_accuracy_limit_on_a_task_no_level_scored_is_a_miss_for_every_level()
+    {
+        var r = Recommender.Recommend(LadderWithTasks(), new RecommendationConstraints { MinAccuracy = [TaskLimit.Parse("winogrande=0.5")] });
+
+        Assert.Null(r.Choice);
+        Assert.All(r.Levels, l => Assert.Equal("winogrande accuracy not measured", Assert.Single(l.Violations)));
+    }
+
+    [Fact]
+    public void A_run_that_only_scored_tasks_is_considered_and_size_decides()
+    {
+        var run = LadderWithTasks();
+        run = run with { Models = [.. run.Models.Select(m => m with { Latency = null })] };
+
+        var r = Recommender.Recommend(run, new RecommendationConstraints { MinAccuracy = [TaskLimit.Parse("hellaswag=0.7")] });
+
+        Assert.Empty(r.Excluded);
+        Assert.Equal("Q4_K_M", r.Choice?.Label);
+        Assert.StartsWith("Q4_K_M: the smallest file", r.Reason, StringComparison.Ordinal);
+        Assert.Contains("| h.txt 70.0 % (-10.0 pts) |", RecommendationSection.Render(r), StringComparison.Ordinal);
+        Assert.Contains("hellaswag accuracy ≥ 70.0 %", RecommendationSection.Describe(r.Constraints), StringComparison.Ordinal);
     }
 }

@@ -56,4 +56,23 @@ public sealed class ScenarioMergeTests
         Assert.Null(merged.Quality);
         Assert.Equal(["noisy", "quality not measured: another vocabulary"], merged.Warnings.ToArray());
     }
+
+    [Fact]
+    public void Task_files_scored_before_a_failing_one_are_kept()
+    {
+        var scored = new QuantBench.Tasks.TaskAccuracy
+        {
+            Kind = QuantBench.Tasks.TaskKind.HellaSwag,
+            FileName = "h.txt",
+            AvailableTasks = 1,
+            Outcomes = [new QuantBench.Tasks.TaskOutcome(0, 0, true, [])],
+        };
+        var failed = ModelResult.Failed(Model, "mc.bin, task 3: 5 choices need 5 sequences") with { Tasks = [scored] };
+
+        var merged = ScenarioMerge.Add(new ModelResult { Model = Model, LoadTimeMs = 5 }, Scenario.Tasks, failed);
+
+        Assert.Equal(ModelStatus.Failed, merged.Status);
+        Assert.Same(scored, Assert.Single(merged.Tasks));
+        Assert.Equal(5, merged.LoadTimeMs);
+    }
 }

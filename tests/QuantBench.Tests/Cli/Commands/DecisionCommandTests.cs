@@ -130,6 +130,28 @@ public sealed class DecisionCommandTests : IDisposable
         Assert.Contains("'8G' is not a size", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--min-accuracy", "hellaswag=high")]
+    [InlineData("--max-accuracy-drop", "winogrande")]
+    public void Recommend_rejects_a_malformed_accuracy_limit_in_one_line(string option, string value)
+    {
+        var (exitCode, output) = Execute("recommend", Save("run", Ladder()), option, value);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.Contains(option + ": '", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_with_an_accuracy_limit_and_no_task_figures_exits_1_saying_what_is_missing()
+    {
+        var (exitCode, output) = Execute("recommend", Save("run", Ladder()), "--min-accuracy", "hellaswag=0.3,winogrande=55%");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("hellaswag accuracy ≥ 30.0 %, winogrande accuracy ≥ 55.0 %", output, StringComparison.Ordinal);
+        Assert.Contains("hellaswag accuracy not measured; winogrande accuracy not measured", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compare_writes_markdown_and_html_and_prints_verdicts()
     {
