@@ -24,6 +24,11 @@ internal sealed class RecommendCommand(IAnsiConsole console) : Command<Recommend
                 console.MarkupLine("[yellow]warning:[/] served results have no quality (KLD) figure, so --max-kld is ignored");
             }
 
+            if (settings.MinAccuracy.Length > 0 || settings.MaxAccuracyDrop.Length > 0)
+            {
+                console.MarkupLine("[yellow]warning:[/] served results have no task accuracy, so --min-accuracy and --max-accuracy-drop are ignored");
+            }
+
             var answer = ServingRecommender.Recommend(served.Levels, settings.ToServingConstraints(served.Plan.Objective));
             ServingRecommendationView.Render(console, answer);
             return answer.Choice is not null || answer.Constraints.IsEmpty ? 0 : 1;
