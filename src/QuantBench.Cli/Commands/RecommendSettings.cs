@@ -54,7 +54,7 @@ internal sealed class RecommendSettings : CommandSettings
     public string[] MinAccuracy { get; init; } = [];
 
     [CommandOption("--max-accuracy-drop <TASK=VALUE>")]
-    [Description("Largest accuracy drop against the baseline (the most precise model that scored the tasks), paired on the same tasks: (lost - gained) / tasks, e.g. winogrande=0.02 or winogrande=2%. Repeatable, or comma-separated.")]
+    [Description("Largest accuracy drop against the baseline (the run's baseline among the models that scored the tasks, as in report.md), paired on the same tasks: (lost - gained) / tasks, e.g. winogrande=0.02 or winogrande=2%. Repeatable, or comma-separated.")]
     public string[] MaxAccuracyDrop { get; init; } = [];
 
     public override ValidationResult Validate()

@@ -27,8 +27,8 @@ public static class Recommender
         var excluded = run.Models.Except(measured)
             .Select(m => $"{m.Model.Label}: {(m.Status == ModelStatus.Failed ? "failed" : "not measured")}{(m.Failure is { } f ? $" ({f})" : "")}")
             .ToImmutableArray();
-        // Task accuracy is paired against the most precise model that scored tasks, as in report.md.
-        var taskBaseline = measured.Where(m => !m.Tasks.IsDefaultOrEmpty).MaxBy(m => m.Model.BitsPerWeight);
+        // Task accuracy is paired against the same model as in report.md's task section.
+        var taskBaseline = run.BaselinePolicy.Pick(run.Models.Where(m => !m.Tasks.IsDefaultOrEmpty));
         return Recommend([.. measured.Select(m => LevelFigures.From(m, meanKld, taskBaseline))], constraints) with { Excluded = excluded };
     }
 
