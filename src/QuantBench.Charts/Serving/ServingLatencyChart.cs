@@ -50,7 +50,7 @@ internal static class ServingLatencyChart
             IntegerTicksOnly = true,
         };
         plot.Axes.Margins(0.1, 0.15);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);   // outside the data area: no load label or mark is ever hidden under it
         string caption = "Each point of the sweep placed at the requests/s it achieved (labels: its load), joined in the order of the sweep. Filled marks: medians; open marks: 99th percentiles; "
             + "TTFT from sending to the first chunk with text, ITL every gap between chunks with text (docs/metrics.md). Where the curves turn up, the server is saturated.";
         return ChartStyle.Render(plot, Id, "Latency against achieved throughput", caption);
