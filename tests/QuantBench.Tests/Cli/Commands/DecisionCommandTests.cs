@@ -70,6 +70,22 @@ public sealed class DecisionCommandTests : IDisposable
     }
 
     [Fact]
+    public void Recommend_of_a_launched_ladder_picks_the_smallest_level_meeting_the_rate_within_the_memory()
+    {
+        string results = Save("ladder", QuantBench.Tests.Launching.LadderSamples.Run(gpu: true));
+
+        var (fits, output) = Execute("recommend", results, "--at-rate", "1", "--max-memory", "200MiB", "--max-vram", "250MiB");
+        var (tooSmall, none) = Execute("recommend", results, "--at-rate", "1", "--max-memory", "100MiB");
+
+        Assert.Equal(0, fits);
+        Assert.Contains("Choose Q4_0.", output, StringComparison.Ordinal);
+        Assert.Contains("peak VRAM 300.0 MiB > 250.0 MiB", output, StringComparison.Ordinal);   // Q8_0
+        Assert.Contains("not considered: Q2_K: the server exited with code 1", output, StringComparison.Ordinal);
+        Assert.Equal(1, tooSmall);
+        Assert.Contains("peak RSS 110.0 MiB > 100.0 MiB", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Recommend_refuses_serving_limits_on_an_in_process_run_in_one_line()
     {
         var (exitCode, output) = Execute("recommend", Save("run", Ladder()), "--at-rate", "2");
