@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Models;
 using QuantBench.Running;
+using QuantBench.Settings;
 using QuantBench.Statistics;
 using QuantBench.Tasks;
 using Spectre.Console;

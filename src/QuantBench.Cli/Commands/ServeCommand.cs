@@ -7,6 +7,7 @@ using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Running;
 using QuantBench.Serving;
+using QuantBench.Settings;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

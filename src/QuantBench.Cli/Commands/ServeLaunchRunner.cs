@@ -10,6 +10,7 @@ using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Running;
 using QuantBench.Serving;
+using QuantBench.Settings;
 using Spectre.Console;
 
 namespace QuantBench.Cli.Commands;

@@ -6,6 +6,7 @@ using QuantBench.Progress;
 using QuantBench.Reports;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 
 namespace QuantBench.Planning;
 

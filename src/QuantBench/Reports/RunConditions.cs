@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Reports;
 
@@ -28,13 +29,13 @@ public static class RunConditions
             list.Add(("interleaved", $"{s.InterleaveRounds} rounds, models alternating; ratios to the baseline paired by round"));
         }
 
-        if (s.Scenarios.Contains(Running.Scenario.Quality))
+        if (s.Scenarios.Contains(Settings.Scenario.Quality))
         {
             var q = s.Quality.Options;
             list.Add(("quality", $"{(s.Quality.TextPath is { } text ? Path.GetFileName(text) : "token sequences sampled from the baseline (temperature 1)")}, n_ctx {q.ContextTokens}, up to {q.QualityTokens} tokens per model"));
         }
 
-        if (s.Scenarios.Contains(Running.Scenario.Throughput))
+        if (s.Scenarios.Contains(Settings.Scenario.Throughput))
         {
             var t = s.ThroughputOptions;
             list.Add(("throughput", $"batch sizes {string.Join(",", t.BatchSizes)}; mixed load {t.MixedLoadRequests} requests, {(t.ArrivalRatePerSecond > 0 ? string.Create(CultureInfo.InvariantCulture, $"{t.ArrivalRatePerSecond:0.##} req/s") : "70% of each model's capacity")}, at most {t.MaxConcurrency} at once; depths {string.Join(",", t.ContextDepths)}"));

@@ -4,6 +4,7 @@ using QuantBench.Engines;
 using QuantBench.Machine;
 using QuantBench.Running;
 using QuantBench.Serving;
+using QuantBench.Settings;
 
 namespace QuantBench.Results;
 

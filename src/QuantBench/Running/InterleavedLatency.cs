@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using QuantBench.Progress;
 using QuantBench.Results;
+using QuantBench.Settings;
 using QuantBench.Statistics;
 
 namespace QuantBench.Running;

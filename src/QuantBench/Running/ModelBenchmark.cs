@@ -3,6 +3,7 @@ using QuantBench.Engines;
 using QuantBench.Memory;
 using QuantBench.Progress;
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Running;
 

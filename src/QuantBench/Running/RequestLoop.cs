@@ -4,6 +4,7 @@ using QuantBench.Engines;
 using QuantBench.Measurements;
 using QuantBench.Progress;
 using QuantBench.Results;
+using QuantBench.Settings;
 using QuantBench.Statistics;
 
 namespace QuantBench.Running;

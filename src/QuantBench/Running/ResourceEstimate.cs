@@ -1,5 +1,6 @@
 using QuantBench.Machine;
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Running;
 

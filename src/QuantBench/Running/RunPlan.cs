@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Machine;
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Running;
 

@@ -1,4 +1,5 @@
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Running;
 

@@ -1,3 +1,5 @@
+using QuantBench.Settings;
+
 namespace QuantBench.Running;
 
 /// <summary>

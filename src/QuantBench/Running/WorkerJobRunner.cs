@@ -1,6 +1,7 @@
 using QuantBench.Engines;
 using QuantBench.Progress;
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Running;
 
@@ -15,7 +16,7 @@ public static class WorkerJobRunner
             Scenario.Latency => new ModelBenchmark(backend).Run(job.Model, job.Settings, progress, cancellationToken),
             Scenario.Quality => new QualityBenchmark(backend).Run(job, progress, cancellationToken),
             Scenario.Throughput => new ThroughputScenario(backend).Run(job, progress, cancellationToken),
-            Scenario.Tasks => new Tasks.TaskBenchmark(backend).Run(job, progress, cancellationToken),
+            Scenario.Tasks => new TaskBenchmark(backend).Run(job, progress, cancellationToken),
             _ => ModelResult.Failed(job.Model, $"the {job.Scenario} scenario is not available in this build"),
         };
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using QuantBench.Progress;
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Running;
 

@@ -3,6 +3,7 @@ using QuantBench.Gguf;
 using QuantBench.Preparation;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 using QuantBench.Synthetic;
 
 namespace QuantBench.IntegrationTests.Isolation;

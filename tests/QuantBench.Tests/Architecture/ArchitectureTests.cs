@@ -19,11 +19,8 @@ public sealed class ArchitectureTests
         "Decisions -> Reports",
         "Engines -> Tasks",
         "Memory -> Serving",
-        "Results -> Running",
         "Results -> Serving",
         "Serving -> Reports",
-        "Tasks -> Results",
-        "Tasks -> Running",
     ];
 
     private static readonly System.Reflection.Assembly Core = typeof(RunResult).Assembly;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantBench.Measurements;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 
 namespace QuantBench.Tests.Charts;
 

@@ -3,6 +3,7 @@ using QuantBench.Engines;
 using QuantBench.Measurements;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 
 namespace QuantBench.Tests.Decisions;
 

@@ -4,6 +4,7 @@ using QuantBench.Preparation;
 using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 using QuantBench.Tests.Fakes;
 
 namespace QuantBench.Tests.Planning;

@@ -3,6 +3,7 @@ using QuantBench.Quality;
 using QuantBench.Reports;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 
 namespace QuantBench.Tests.Reports;
 

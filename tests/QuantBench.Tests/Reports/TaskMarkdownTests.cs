@@ -3,6 +3,7 @@ using System.Text;
 using QuantBench.Reports;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 using QuantBench.Tasks;
 
 namespace QuantBench.Tests.Reports;

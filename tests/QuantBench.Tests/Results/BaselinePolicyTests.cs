@@ -1,5 +1,6 @@
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 
 namespace QuantBench.Tests.Results;
 

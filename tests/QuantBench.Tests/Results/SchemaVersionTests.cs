@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using QuantBench.Cli;
 using QuantBench.Results;
+using QuantBench.Settings;
 using QuantBench.Tests.Gguf;
 using Spectre.Console.Testing;
 
@@ -81,7 +82,7 @@ public sealed class SchemaVersionTests : IDisposable
     {
         var settings = ResultsJson.ReadRun(V1RunFile).Settings;
 
-        var back = ResultsJson.Deserialize<QuantBench.Running.BenchmarkSettings>(ResultsJson.Serialize(settings));
+        var back = ResultsJson.Deserialize<QuantBench.Settings.BenchmarkSettings>(ResultsJson.Serialize(settings));
 
         Assert.Equal(16, back.ThroughputOptions.PromptTokens);
         Assert.Equal(8, back.ThroughputOptions.OutputTokens);

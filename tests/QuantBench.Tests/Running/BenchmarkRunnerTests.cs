@@ -1,6 +1,7 @@
 using QuantBench.Reports;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 using QuantBench.Tests.Fakes;
 
 namespace QuantBench.Tests.Running;

@@ -1,4 +1,5 @@
 using QuantBench.Running;
+using QuantBench.Settings;
 
 namespace QuantBench.Tests.Running;
 

@@ -1,6 +1,7 @@
 using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 using QuantBench.Statistics;
 using QuantBench.Tests.Fakes;
 

@@ -1,6 +1,7 @@
 using QuantBench.Quality;
 using QuantBench.Results;
 using QuantBench.Running;
+using QuantBench.Settings;
 
 namespace QuantBench.Tests.Running;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using QuantBench.Quality;
 
-namespace QuantBench.Running;
+namespace QuantBench.Settings;
 
 /// <summary>How quality is measured: on a user's text, or on tokens sampled from the baseline model itself.</summary>
 public sealed record QualitySettings

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using QuantBench.Engines;
 using QuantBench.Statistics;
 
-namespace QuantBench.Running;
+namespace QuantBench.Settings;
 
 /// <summary>The request shape and conditions of a latency measurement; recorded with every result.</summary>
 public sealed record BenchmarkSettings
@@ -104,18 +104,18 @@ public sealed record BenchmarkSettings
         if (MeasuredRequests < 1) problems.Add($"measured requests must be at least 1 (got {MeasuredRequests})");
         problems.AddRange(Stopping.Validate());
         if (Scenarios.IsDefaultOrEmpty) problems.Add("no scenario to run");
-        if (Scenarios.Contains(Running.Scenario.Quality))
+        if (Scenarios.Contains(Scenario.Quality))
         {
             problems.AddRange(Quality.Options.Validate());
             if (Quality.TextPath is { } text && !File.Exists(text)) problems.Add($"--text: no such file {text}");
             if (Quality.BaselinePath is { } baseline && !File.Exists(baseline)) problems.Add($"--baseline: no such file {baseline}");
         }
 
-        if (Scenarios.Contains(Running.Scenario.Throughput))
+        if (Scenarios.Contains(Scenario.Throughput))
         {
             problems.AddRange(ThroughputOptions.Validate());
         }
-        if (Scenarios.Contains(Running.Scenario.Tasks))
+        if (Scenarios.Contains(Scenario.Tasks))
         {
             problems.AddRange(Tasks.Validate());
         }

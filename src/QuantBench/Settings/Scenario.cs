@@ -1,4 +1,4 @@
-namespace QuantBench.Running;
+namespace QuantBench.Settings;
 
 /// <summary>The measurements a run can make; each runs in its own worker process per model.</summary>
 public enum Scenario

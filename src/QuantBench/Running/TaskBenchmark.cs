@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Progress;
 using QuantBench.Results;
-using QuantBench.Running;
+using QuantBench.Tasks;
 
-namespace QuantBench.Tasks;
+namespace QuantBench.Running;
 
 /// <summary>
 /// The task-accuracy scenario for one model, run in its own worker: each task file is read, its tasks
