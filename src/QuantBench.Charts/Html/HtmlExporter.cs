@@ -24,6 +24,14 @@ public sealed class HtmlExporter(Func<RunResult, ChartData>? chartData = null) :
             return;
         }
 
+        if (run.Ladder is { } ladder)
+        {
+            var ladderCharts = Ladder.LadderCharts.Draw(ladder);
+            WriteCharts(directory, ladderCharts);
+            AtomicFile.WriteAllText(Path.Combine(directory, FileName), Ladder.LadderHtml.Render(run, ladderCharts));
+            return;
+        }
+
         var data = (chartData ?? ChartData.From)(run);
         var charts = ChartSet.Draw(data);
         WriteCharts(directory, charts);
