@@ -1,6 +1,6 @@
 using QuantBench.Results;
-using QuantBench.Running;
 using QuantBench.Serving;
+using QuantBench.Settings;
 
 namespace QuantBench.Tests.Launching;
 
