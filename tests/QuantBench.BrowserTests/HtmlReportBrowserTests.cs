@@ -6,6 +6,7 @@ using QuantBench.Charts.Html;
 using QuantBench.Results;
 using SkiaSharp;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace QuantBench.BrowserTests;
 
@@ -23,14 +24,16 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
     private static string ArtifactsDir =>
         Environment.GetEnvironmentVariable("QUANTBENCH_TEST_ARTIFACTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "artifacts");
 
-    // The batch sweep and quality measurements are not in results.json yet: stand-in figures let the browser
-    // check those two charts too. Everything else is the real run's.
+    // The fixture run has no batch sweep, quality or task measurements: stand-in figures give those charts data
+    // too, so that the page must hold every chart QuantBench can draw. Everything else is the real run's.
     private static ChartData WithStandIns(RunResult run) => ChartData.From(run) with
     {
         MemoryBandwidthBytesPerSecond = 2e9,
         ThroughputCurves = [.. ChartData.From(run).Levels.Select((l, i) => new ThroughputCurve(l.Model.Label,
             [.. new[] { 1, 2, 4, 8, 16 }.Select(b => new ThroughputPoint(b, (100 + 20 * i) * b / (1 + 0.2 * b)))]))],
         QualityPoints = [.. ChartData.From(run).Levels.Select((l, i) => new QualityPoint(l.Model.Label, l.Model.FileBytes, 0.001 * Math.Pow(4, i)))],
+        TaskPoints = [.. ChartData.From(run).Levels.Select((l, i) => new TaskAccuracyPoint(
+            "stand-in.txt (HellaSwag)", l.Model.Label, l.Model.FileBytes, 80 - 10 * i, 100, (80 - 10 * i) / 100.0, (70 - 10 * i) / 100.0, (88 - 10 * i) / 100.0))],
     };
 
     [ChromiumFact]
@@ -66,20 +69,26 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
 
             await page.GotoAsync(new Uri(report).AbsoluteUri, new() { WaitUntil = WaitUntilState.NetworkIdle });
 
-            var figures = page.Locator("figure.chart");
-            Assert.Equal(ChartSet.AllIds.Length, await figures.CountAsync());
+            await page.WaitForLoadStateAsync(LoadState.Load);
+
+            // Expect(...) retries until the page shows what it asserts (or its timeout passes), so a page still
+            // rendering under load is waited for, and a chart really missing still fails. The stand-ins give every
+            // chart data, so the page must hold all of them, each once.
+            await Expect(page.Locator("figure.chart")).ToHaveCountAsync(ChartSet.AllIds.Length);
             foreach (string id in ChartSet.AllIds)
             {
                 var image = page.Locator($"#chart-{id} img");
-                int naturalWidth = await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0");
+                await Expect(image).ToHaveCountAsync(1);
+                await Expect(image).ToHaveJSPropertyAsync("complete", true);
+                int naturalWidth = await image.EvaluateAsync<int>("img => img.naturalWidth");
                 Assert.True(naturalWidth > 0, $"chart {id} did not load");
                 double inked = InkedFraction(await image.ScreenshotAsync());
                 output.WriteLine($"{id}: {naturalWidth} px wide, {inked:P1} of its pixels drawn");
                 Assert.True(inked > 0.02, $"chart {id} looks blank ({inked:P2} of its pixels are not white)");
             }
 
-            Assert.Contains("Summary", await page.Locator("#summary h2").InnerTextAsync(), StringComparison.Ordinal);
-            Assert.Equal(run.Models.Length, await page.Locator("#results tbody tr").CountAsync());
+            await Expect(page.Locator("#summary h2")).ToContainTextAsync("Summary");
+            await Expect(page.Locator("#results tbody tr")).ToHaveCountAsync(run.Models.Length);
             Assert.All(requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), $"the page requested {url}"));
             Assert.Empty(consoleErrors);
 
