@@ -32,20 +32,27 @@ internal static class ResultsView
         }
     }
 
+    // Text columns read from the left; figures line up on the right.
+    private static readonly string[] TextColumns = ["type mix", "status"];
+
     private static void Write(IAnsiConsole console, ImmutableArray<string> headers, ImmutableArray<ImmutableArray<string>> rows)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (string header in headers)
+        foreach (var part in TableParts.Split(headers, [.. rows.Select(r => (IReadOnlyList<string>)r)], console.Profile.Width))
         {
-            table.AddColumn(new TableColumn(Markup.Escape(header)).RightAligned());
-        }
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (int c in part)
+            {
+                var column = new TableColumn(Markup.Escape(headers[c]));
+                table.AddColumn(c == 0 || TextColumns.Contains(headers[c]) ? column.LeftAligned() : column.RightAligned());
+            }
 
-        foreach (var row in rows)
-        {
-            table.AddRow(row.Select(cell => new Markup(Markup.Escape(cell))).ToArray());
-        }
+            foreach (var row in rows)
+            {
+                table.AddRow(part.Select(c => new Markup(Markup.Escape(c < row.Length ? row[c] : ""))).ToArray());
+            }
 
-        console.Write(table);
+            console.Write(table);
+        }
     }
 
     private static void RenderServingProblems(IAnsiConsole console, ServingResult serving)
