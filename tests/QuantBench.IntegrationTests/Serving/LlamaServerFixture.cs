@@ -43,7 +43,7 @@ public sealed class LlamaServerFixture : IAsyncLifetime
 
     /// <summary>Another server on the same model (for tests that kill theirs).</summary>
     public Task<LaunchedServer> StartAsync(int parallel) => LaunchedServer.StartAsync(
-        new ServerCommandTemplate($"'{LlamaServerBinary.Path}' -m {{model}} --host 127.0.0.1 --port {{port}} --parallel {parallel} -c {parallel * 256} -t 1 --no-webui"),
+        new ServerCommandTemplate($"'{LlamaServerBinary.Path}' -m {{model}} --host 127.0.0.1 --port {{port}} --parallel {parallel} -c {parallel * 256} -t 1 --metrics --no-webui"),
         ModelPath,
         new ServerLaunchOptions { LogPath = Path.Combine(directory, $"server-{Guid.NewGuid():N}.log"), ReadyTimeout = TimeSpan.FromMinutes(2) },
         new HttpReadinessProbe(http),

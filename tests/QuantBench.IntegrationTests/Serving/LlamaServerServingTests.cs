@@ -31,7 +31,7 @@ public sealed class LlamaServerServingTests(LlamaServerFixture fixture) : IClass
         Assert.Equal(PromptLengthSource.ServerTokenizer, source);
         var workload = new ServingWorkload(prompts, genTokens);
         using var client = new OpenAiServingClient(new OpenAiClientOptions { Urls = [url], RequestTimeout = TimeSpan.FromSeconds(60) });
-        return (await ServingSweep.RunAsync(client, workload, plan, null, CancellationToken.None), workload);
+        return (await ServingSweep.RunAsync(client, workload, plan, null, CancellationToken.None, new OpenAiServerMetrics(http, [url], null)), workload);
     }
 
     private static void OnlyKnownServerErrors(ServingPoint point) =>
@@ -74,6 +74,11 @@ public sealed class LlamaServerServingTests(LlamaServerFixture fixture) : IClass
                 Assert.Equal(workload.MaxTokens, s.OutputTokens);                    // max_tokens with ignore_eos, by the server's usage
                 Assert.Equal(TokenCountSource.Usage, s.TokenCounts);
             });
+            // The server's own counters (--metrics) over the point's 12 measured requests, warm-ups left out: every
+            // successful request's tokens, and at most max_tokens for each request sent.
+            var generated = point.Server!.GeneratedTokens!.Value;
+            Assert.InRange(generated, point.Metrics.Succeeded * workload.MaxTokens, 12 * workload.MaxTokens);
+            Assert.True(point.Server.MsPerOutputToken > 0, "no generation time in the server's counters");
         }
 
         Assert.Equal(4, result.Points[1].Metrics.MaxInFlight);
