@@ -26,6 +26,17 @@ internal static class OpenAiRequestBody
                 json.WriteEndObject();
                 json.WriteEndArray();
             }
+            else if (!request.PromptTokenIds.IsDefaultOrEmpty)
+            {
+                // A prompt of token ids (llama-server, vLLM): the server tokenizes nothing, every level gets the same tokens.
+                json.WriteStartArray("prompt");
+                foreach (int id in request.PromptTokenIds)
+                {
+                    json.WriteNumberValue(id);
+                }
+
+                json.WriteEndArray();
+            }
             else
             {
                 json.WriteString("prompt", request.Prompt);

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Net.Sockets;
 
 namespace QuantBench.OpenAi;
@@ -50,6 +52,35 @@ public static class OpenAiServerProbe
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the server's <c>/v1/completions</c> takes a prompt of token ids (llama-server and vLLM do; the OpenAI API
+    /// allows it): one unstreamed request for a single token, answered 2xx.
+    /// </summary>
+    public static async Task<bool> AcceptsTokenIdPromptAsync(HttpClient http, Uri url, string? model, string? apiKey, IReadOnlyList<int> tokenIds, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["prompt"] = new JsonArray([.. tokenIds.Select(t => JsonValue.Create(t))]), ["max_tokens"] = 1, ["temperature"] = 0, ["stream"] = false };
+        if (model is not null)
+        {
+            body["model"] = model;
+        }
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(OpenAiClientOptions.Root(url), "v1/completions")) { Content = JsonContent.Create(body) };
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(message, cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 }

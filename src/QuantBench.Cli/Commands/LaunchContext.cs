@@ -38,7 +38,7 @@ internal sealed class LaunchContext(ServingSetup setup, ServeSettings settings, 
         {
             var (workload, source) = await setup.BuildWorkloadAsync(Http, server, null, cancellationToken);
             _workload = workload;
-            Target = setup.Target([settings.Launch!], settings.Model, apiKeyGiven: false, source);
+            Target = setup.Target([settings.Launch!], settings.Model, apiKeyGiven: false, source, workload.SendTokenIds);
         }
 
         return _workload;

@@ -51,7 +51,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
 
         var serving = new ServingResult
         {
-            Target = setup.Target(urls.Select(OpenAiClientOptions.Display), settings.Model, !string.IsNullOrEmpty(apiKey), lengthSource),
+            Target = setup.Target(urls.Select(OpenAiClientOptions.Display), settings.Model, !string.IsNullOrEmpty(apiKey), lengthSource, workload.SendTokenIds),
             Plan = plan,
             Points = sweep.Points,
             StopReason = sweep.StopReason,

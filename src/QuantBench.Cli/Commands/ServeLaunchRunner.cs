@@ -76,7 +76,7 @@ internal sealed class ServeLaunchRunner(IAnsiConsole console)
             Ladder = new ServingLadder
             {
                 Command = settings.Launch!,
-                Target = target ?? setup.Target([settings.Launch!], settings.Model, apiKeyGiven: false, PromptLengthSource.Estimate),
+                Target = target ?? setup.Target([settings.Launch!], settings.Model, apiKeyGiven: false, PromptLengthSource.Estimate, tokenIds: false),
                 Plan = setup.Plan,
                 Levels = [.. levels],
                 Interrupted = interrupted,
@@ -198,7 +198,7 @@ internal sealed class ServeLaunchRunner(IAnsiConsole console)
     {
         var serving = new ServingResult
         {
-            Target = context.Setup.Target([server.CommandLine], context.Settings.Model ?? model, apiKeyGiven: false, context.Target!.PromptLengths),
+            Target = context.Setup.Target([server.CommandLine], context.Settings.Model ?? model, apiKeyGiven: false, context.Target!.PromptLengths, context.Target.PromptTokenIds),
             Plan = context.Setup.Plan,
             Points = sweep.Points,
             StopReason = sweep.StopReason,

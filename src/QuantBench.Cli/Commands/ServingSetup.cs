@@ -54,12 +54,16 @@ internal sealed class ServingSetup
         string? corpus = _settings.Text is null ? null : await File.ReadAllTextAsync(_settings.Text, cancellationToken);
         var tokenizer = new OpenAiServerTokenizer(http, server, _settings.Model, apiKey);
         var (prompts, source) = await ServingPromptBuilder.BuildAsync(tokenizer, corpus, Lengths, _settings.Requests, _settings.Seed, cancellationToken);
-        return (new ServingWorkload(prompts, _settings.GenTokens), source);
+        // Token ids where the server takes them: the exact tokens counted, whatever its tokenizer makes of the text.
+        bool ids = Api == ServingApi.Completions && prompts[0].TokenIds is { IsDefaultOrEmpty: false } first
+            && await OpenAiServerProbe.AcceptsTokenIdPromptAsync(http, server, _settings.Model, apiKey, first, cancellationToken);
+        return (new ServingWorkload(prompts, _settings.GenTokens) { SendTokenIds = ids }, source);
     }
 
     /// <summary>What was measured, as results.json records it: <paramref name="targets"/> are URLs or a launch command.</summary>
-    internal ServingTarget Target(IEnumerable<string> targets, string? model, bool apiKeyGiven, PromptLengthSource source) => new()
+    internal ServingTarget Target(IEnumerable<string> targets, string? model, bool apiKeyGiven, PromptLengthSource source, bool tokenIds) => new()
     {
+        PromptTokenIds = tokenIds,
         Urls = [.. targets],
         Api = Api,
         Model = model,

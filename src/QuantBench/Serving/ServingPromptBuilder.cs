@@ -33,7 +33,7 @@ public static class ServingPromptBuilder
         foreach (int n in sizes)
         {
             var window = Window(ids.AsSpan().ToArray(), n, random);
-            prompts.Add(new ServingPrompt(await tokenizer!.DetokenizeAsync(window, cancellationToken), n));
+            prompts.Add(new ServingPrompt(await tokenizer!.DetokenizeAsync(window, cancellationToken), n) { TokenIds = [.. window] });
         }
 
         return (prompts.MoveToImmutable(), PromptLengthSource.ServerTokenizer);

@@ -18,6 +18,8 @@ public sealed record ServingTarget
     public required int OutputTokens { get; init; }
     /// <summary>Whether connections were reused between requests (else one connection per request).</summary>
     public bool KeepAlive { get; init; }
+    /// <summary>Whether prompts were sent as the server's token ids (else as text the server tokenizes).</summary>
+    public bool PromptTokenIds { get; init; }
     /// <summary>The corpus prompts were cut from, or null for the built-in word list.</summary>
     public string? TextFile { get; init; }
 }

@@ -69,7 +69,12 @@ public sealed class ServeLaunchTests : IDisposable
             Assert.Equal(new FileInfo(l.ModelPath!).Length, l.FileBytes);
             Assert.Equal(3, l.Points.Single().Metrics.Succeeded);
             Assert.True(l.Memory!.PeakResidentBytes > 0);
+            // The same requests for every level, sent as the server's token ids (the stand-in logs each prompt's form).
+            string log = File.ReadAllText(l.LogPath);
+            Assert.Contains("prompt ids 16", log);
+            Assert.DoesNotContain("prompt text", log);
         });
+        Assert.True(run.Ladder.Target.PromptTokenIds);
     }
 
     private string Model(string name, string content)
