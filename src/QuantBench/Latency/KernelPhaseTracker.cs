@@ -3,7 +3,7 @@ using QuantBench.Memory;
 using QuantBench.Progress;
 using QuantBench.Results;
 
-namespace QuantBench.Running;
+namespace QuantBench.Latency;
 
 /// <summary>
 /// Attributes the kernel's high-water mark to phases inside the worker: at each phase change, VmHWM is

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using QuantBench.Results;
 using QuantBench.Statistics;
 
-namespace QuantBench.Running;
+namespace QuantBench.Latency;
 
 /// <summary>Warnings that a model's latency figures should not be trusted as they stand: noise, modes, outliers, an unmet precision target.</summary>
 public static class LatencyWarnings

@@ -5,7 +5,7 @@ using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Settings;
 
-namespace QuantBench.Running;
+namespace QuantBench.Latency;
 
 /// <summary>
 /// Measures one model in the current process: load, warm-up, measured requests, then one untimed probe

@@ -7,7 +7,7 @@ using QuantBench.Results;
 using QuantBench.Settings;
 using QuantBench.Statistics;
 
-namespace QuantBench.Running;
+namespace QuantBench.Latency;
 
 /// <summary>
 /// The warm-up and measurement stages of the latency test (as BenchmarkDotNet's engine stages): warm up

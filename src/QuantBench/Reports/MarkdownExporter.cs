@@ -217,7 +217,7 @@ public sealed class MarkdownExporter : IExporter
     // The noise warnings are in the noise table; the rest (quality not measured, ...) stay in words.
     private static string[] OtherWarnings(ModelResult model)
     {
-        var noise = model.Latency is { } latency ? Running.LatencyWarnings.For(latency).ToHashSet(StringComparer.Ordinal) : [];
+        var noise = model.Latency is { } latency ? QuantBench.Latency.LatencyWarnings.For(latency).ToHashSet(StringComparer.Ordinal) : [];
         return [.. model.Warnings.Where(w => !noise.Contains(w))];
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantBench.Latency;
 using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Settings;

@@ -1,4 +1,5 @@
 using QuantBench.Engines;
+using QuantBench.Latency;
 using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Settings;

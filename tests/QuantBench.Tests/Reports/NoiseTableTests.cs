@@ -79,7 +79,7 @@ public sealed class NoiseTableTests
     {
         var two = SampleStatistics.From([10.0, 30.0]);
         var noisy = Model("Q4_K_M", tpot: two);
-        noisy = noisy with { Warnings = [.. QuantBench.Running.LatencyWarnings.For(noisy.Latency!), "quality not measured: the baseline could not be evaluated"] };
+        noisy = noisy with { Warnings = [.. QuantBench.Latency.LatencyWarnings.For(noisy.Latency!), "quality not measured: the baseline could not be evaluated"] };
         Assert.Contains(noisy.Warnings, w => w.StartsWith("TPOT: Only 2 sample(s)", StringComparison.Ordinal));
 
         string markdown = MarkdownExporter.Render(SampleRuns.Run(Model("F32"), noisy));

@@ -1,3 +1,4 @@
+using QuantBench.Latency;
 using QuantBench.Progress;
 using QuantBench.Results;
 using QuantBench.Running;
