@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QuantBench.Tasks;
 
 /// <summary>llama-perplexity's two log-probability computations for task scoring, in its precision.</summary>
@@ -7,6 +9,8 @@ public static class TaskLogProbs
     /// log p(token) from one logits row in single precision: the row's maximum, then the sum of
     /// expf(logit - max) accumulated in float, then logit[token] - max - logf(sum).
     /// </summary>
+    // Fully optimised from the first call: a run's first batches would otherwise be scored by tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float LogProb(ReadOnlySpan<float> row, int token)
     {
         float max = row[0];
@@ -28,6 +32,7 @@ public static class TaskLogProbs
     /// The first choice token's log p: the softmax of the shared prefix's last row with the sum in double,
     /// each probability stored in float, then logf of it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float FirstTokenLogProb(ReadOnlySpan<float> row, int token)
     {
         float max = row[0];
