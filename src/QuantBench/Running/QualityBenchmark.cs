@@ -2,6 +2,7 @@ using QuantBench.Engines;
 using QuantBench.Progress;
 using QuantBench.Quality;
 using QuantBench.Results;
+using QuantBench.Settings;
 
 namespace QuantBench.Running;
 
@@ -9,8 +10,10 @@ namespace QuantBench.Running;
 /// The quality scenario for one model, run in its own worker: the baseline writes its log-probabilities
 /// to the store and reports its perplexity; every other model is scored against the store (PPL, KLD, ...).
 /// </summary>
-public sealed class QualityBenchmark(IInferenceBackend backend)
+public sealed class QualityBenchmark(IInferenceBackend backend) : IScenarioRunner
 {
+    public Scenario Scenario => Scenario.Quality;
+
     public ModelResult Run(WorkerJob job, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

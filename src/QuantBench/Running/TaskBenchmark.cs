@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Progress;
 using QuantBench.Results;
+using QuantBench.Settings;
 using QuantBench.Tasks;
 
 namespace QuantBench.Running;
@@ -10,8 +11,10 @@ namespace QuantBench.Running;
 /// The task-accuracy scenario for one model, run in its own worker: each task file is read, its tasks
 /// selected as llama-perplexity selects them, and scored in batches of sequences.
 /// </summary>
-public sealed class TaskBenchmark(IInferenceBackend backend)
+public sealed class TaskBenchmark(IInferenceBackend backend) : IScenarioRunner
 {
+    public Scenario Scenario => Scenario.Tasks;
+
     public ModelResult Run(WorkerJob job, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

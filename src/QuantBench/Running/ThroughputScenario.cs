@@ -1,13 +1,16 @@
 using QuantBench.Engines;
 using QuantBench.Progress;
 using QuantBench.Results;
+using QuantBench.Settings;
 using QuantBench.Throughput;
 
 namespace QuantBench.Running;
 
 /// <summary>The throughput scenario for one model, in its own worker: batch sweep, mixed load, context depth.</summary>
-public sealed class ThroughputScenario(IInferenceBackend backend)
+public sealed class ThroughputScenario(IInferenceBackend backend) : IScenarioRunner
 {
+    public Scenario Scenario => Scenario.Throughput;
+
     public ModelResult Run(WorkerJob job, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
