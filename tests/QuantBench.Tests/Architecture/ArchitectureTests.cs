@@ -17,7 +17,6 @@ public sealed class ArchitectureTests
     private static readonly string[] KnownBackEdges =
     [
         "Decisions -> Reports",
-        "Engines -> Tasks",
         "Memory -> Serving",
         "Results -> Serving",
         "Serving -> Reports",
