@@ -82,12 +82,13 @@ public sealed class ChoiceTaskScorer(ITaskEvaluator evaluator)
         public override TaskOutcome Outcome(ReadOnlySpan<float> logits, int firstRow, int vocabulary, ReadOnlySpan<float> logProbs)
         {
             var first = logits.Slice(firstRow * vocabulary, vocabulary);
+            var softmax = TaskLogProbs.Softmax(first);
             var scores = new double[sequences.Length];
             int next = 0;
             for (int s = 0; s < scores.Length; s++)
             {
                 var tokens = sequences[s];
-                float firstLogProb = TaskLogProbs.FirstTokenLogProb(first, tokens[commonPrefix]);
+                float firstLogProb = TaskLogProbs.FirstTokenLogProb(first, tokens[commonPrefix], softmax);
                 double sum = firstLogProb;
                 float floatSum = firstLogProb;
                 int count = 1;

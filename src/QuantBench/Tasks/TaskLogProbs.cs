@@ -32,8 +32,21 @@ public static class TaskLogProbs
     /// The first choice token's log p: the softmax of the shared prefix's last row with the sum in double,
     /// each probability stored in float, then logf of it.
     /// </summary>
+    public static float FirstTokenLogProb(ReadOnlySpan<float> row, int token) => FirstTokenLogProb(row, token, Softmax(row));
+
+    /// <summary>
+    /// <see cref="FirstTokenLogProb(ReadOnlySpan{float}, int)"/> with the row's softmax computed once for all of a
+    /// task's choices, as llama-perplexity does (the same values: the max and the sum do not depend on the token).
+    /// </summary>
+    public static float FirstTokenLogProb(ReadOnlySpan<float> row, int token, (float Max, double Sum) softmax)
+    {
+        float probability = (float)(MathF.Exp(row[token] - softmax.Max) / softmax.Sum);
+        return MathF.Log(probability);
+    }
+
+    /// <summary>The row's maximum and the double sum of expf(logit - max), the softmax's denominator.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float FirstTokenLogProb(ReadOnlySpan<float> row, int token)
+    public static (float Max, double Sum) Softmax(ReadOnlySpan<float> row)
     {
         float max = row[0];
         foreach (float v in row)
@@ -47,7 +60,6 @@ public static class TaskLogProbs
             sum += MathF.Exp(v - max);
         }
 
-        float probability = (float)(MathF.Exp(row[token] - max) / sum);
-        return MathF.Log(probability);
+        return (max, sum);
     }
 }
