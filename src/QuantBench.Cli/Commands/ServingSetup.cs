@@ -53,7 +53,7 @@ internal sealed class ServingSetup
     {
         string? corpus = _settings.Text is null ? null : await File.ReadAllTextAsync(_settings.Text, cancellationToken);
         var tokenizer = new OpenAiServerTokenizer(http, server, _settings.Model, apiKey);
-        var (prompts, source) = await ServingPromptBuilder.BuildAsync(tokenizer, corpus, Lengths, _settings.Requests, _settings.Seed, cancellationToken);
+        var (prompts, source) = await ServingPromptBuilder.BuildAsync(tokenizer, corpus, Lengths, Plan.PromptCount, _settings.Seed, cancellationToken);
         // Token ids where the server takes them: the exact tokens counted, whatever its tokenizer makes of the text.
         bool ids = Api == ServingApi.Completions && prompts[0].TokenIds is { IsDefaultOrEmpty: false } first
             && await OpenAiServerProbe.AcceptsTokenIdPromptAsync(http, server, _settings.Model, apiKey, first, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
         {
             progress?.Report(new ServingProgress(load, pointIndex, pointCount, 0, plan.WarmupRequests, WarmingUp: true));
             int warmupConcurrency = Math.Min(load.ConcurrencyLimit(plan.WarmupRequests), plan.WarmupRequests);
-            await ClosedLoopAsync(warmupConcurrency, plan.WarmupRequests, null, cancellationToken);
+            await ClosedLoopAsync(warmupConcurrency, plan.WarmupRequests, plan.FirstPrompt(pointIndex), null, cancellationToken);
         }
 
         var countersBefore = serverMetrics is null ? null : await serverMetrics.ReadAsync(cancellationToken);
@@ -27,8 +27,8 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
         var wall = Stopwatch.StartNew();
         var report = new Action<int>(done => progress?.Report(new ServingProgress(load, pointIndex, pointCount, done, plan.RequestsPerPoint, WarmingUp: false)));
         var samples = load.Kind == ServingLoadKind.Concurrency
-            ? await ClosedLoopAsync((int)load.Value, plan.RequestsPerPoint, report, cancellationToken)
-            : await OpenLoopAsync(load, report, cancellationToken);
+            ? await ClosedLoopAsync((int)load.Value, plan.RequestsPerPoint, plan.FirstPrompt(pointIndex) + plan.WarmupRequests, report, cancellationToken)
+            : await OpenLoopAsync(load, plan.FirstPrompt(pointIndex) + plan.WarmupRequests, report, cancellationToken);
         double cpuShare = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds
             / Math.Max(1e-9, wall.Elapsed.TotalSeconds * Environment.ProcessorCount);
 
@@ -59,7 +59,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
         };
     }
 
-    private async Task<IReadOnlyCollection<ServingSample>> ClosedLoopAsync(int concurrency, int count, Action<int>? report, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<ServingSample>> ClosedLoopAsync(int concurrency, int count, int firstPrompt, Action<int>? report, CancellationToken cancellationToken)
     {
         var samples = new ConcurrentBag<ServingSample>();
         var clock = Stopwatch.StartNew();
@@ -74,7 +74,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
                     return;
                 }
 
-                var request = workload.Request(index, client.ServerCount);
+                var request = workload.Request(index, client.ServerCount, firstPrompt + index);
                 double sentMs = clock.Elapsed.TotalMilliseconds;
                 var sample = await client.SendAsync(request, cancellationToken);
                 samples.Add(sample with { SentMs = sentMs });
@@ -86,7 +86,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
         return samples;
     }
 
-    private async Task<IReadOnlyCollection<ServingSample>> OpenLoopAsync(ServingLoad load, Action<int> report, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<ServingSample>> OpenLoopAsync(ServingLoad load, int firstPrompt, Action<int> report, CancellationToken cancellationToken)
     {
         var arrivals = ServingArrivals.Schedule(load.Value, load.Burstiness, plan.RequestsPerPoint, plan.Seed);
         var samples = new ConcurrentBag<ServingSample>();
@@ -102,7 +102,7 @@ public sealed class ServingPointRunner(IServingClient client, ServingWorkload wo
 
             await WaitUntilAsync(clock, due, cancellationToken);
 
-            var request = workload.Request(index, client.ServerCount);
+            var request = workload.Request(index, client.ServerCount, firstPrompt + index);
             double sentMs = clock.Elapsed.TotalMilliseconds;
             inFlight.Add(Task.Run(async () =>
             {

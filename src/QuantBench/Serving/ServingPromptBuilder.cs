@@ -15,12 +15,15 @@ public static class ServingPromptBuilder
     {
         var random = new Random(seed);
         int[] sizes = Enumerable.Range(0, Math.Max(1, count)).Select(_ => lengths.Draw(random)).ToArray();
-        string[] words = Words(corpus, lengths.Max * 2 + 64, random);
+        // Enough text for every prompt to start at its own place: a prompt sent twice would be answered from the
+        // server's prompt cache.
+        string[] words = Words(corpus, lengths.Max * 2 + 64 + 2 * sizes.Length, random);
         string text = string.Join(' ', words);
         var tokens = tokenizer is null ? null : await tokenizer.TokenizeAsync(text, cancellationToken);
         if (tokens is not { } ids)
         {
-            var estimated = sizes.Select(n => new ServingPrompt(string.Join(' ', Window(words, n, random)), null));
+            var wordStarts = DistinctStarts(words.Length - lengths.Max + 1, sizes.Length, random);
+            var estimated = sizes.Select((n, i) => new ServingPrompt(string.Join(' ', Window(words, n, wordStarts[i])), null));
             return ([.. estimated], PromptLengthSource.Estimate);
         }
 
@@ -30,9 +33,12 @@ public static class ServingPromptBuilder
         }
 
         var prompts = ImmutableArray.CreateBuilder<ServingPrompt>(sizes.Length);
-        foreach (int n in sizes)
+        var starts = DistinctStarts(ids.Length - lengths.Max + 1, sizes.Length, random);
+        int[] all = ids.AsSpan().ToArray();
+        for (int i = 0; i < sizes.Length; i++)
         {
-            var window = Window(ids.AsSpan().ToArray(), n, random);
+            int n = sizes[i];
+            var window = Window(all, n, starts[i]);
             prompts.Add(new ServingPrompt(await tokenizer!.DetokenizeAsync(window, cancellationToken), n) { TokenIds = [.. window] });
         }
 
@@ -55,9 +61,26 @@ public static class ServingPromptBuilder
             : [.. Enumerable.Range(0, Math.Max(atLeast, Math.Min(source.Length, 4 * atLeast))).Select(i => source[i % source.Length])];
     }
 
-    private static T[] Window<T>(T[] items, int n, Random random)
+    private static T[] Window<T>(T[] items, int n, int start)
     {
-        int start = items.Length > n ? random.Next(items.Length - n + 1) : 0;
+        start = Math.Clamp(start, 0, Math.Max(0, items.Length - n));
         return items.AsSpan(start, Math.Min(n, items.Length)).ToArray();
+    }
+
+    // Seeded start positions, all different while there are enough positions (a partial Fisher-Yates shuffle).
+    internal static int[] DistinctStarts(int positions, int count, Random random)
+    {
+        positions = Math.Max(1, positions);
+        int[] pool = [.. Enumerable.Range(0, positions)];
+        var starts = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            int k = i % positions;
+            int j = k + random.Next(positions - k);
+            (pool[k], pool[j]) = (pool[j], pool[k]);
+            starts[i] = pool[k];
+        }
+
+        return starts;
     }
 }

@@ -18,4 +18,10 @@ public sealed record ServingSweepPlan
     public ServingStopRule Stop { get; init; } = new();
     /// <summary>A point warns when the client's own CPU time passes this share of the machine's cores.</summary>
     public double ClientCpuWarningShare { get; init; } = 0.5;
+
+    /// <summary>Prompts the whole sweep sends: one per request, warm-ups included, so that no prompt is sent twice.</summary>
+    public int PromptCount => Math.Max(1, Loads.Length) * (WarmupRequests + RequestsPerPoint);
+
+    /// <summary>The first prompt of point <paramref name="pointIndex"/>: its warm-ups, then its measured requests.</summary>
+    public int FirstPrompt(int pointIndex) => pointIndex * (WarmupRequests + RequestsPerPoint);
 }

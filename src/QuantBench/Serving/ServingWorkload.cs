@@ -11,14 +11,19 @@ public sealed record ServingWorkload(ImmutableArray<ServingPrompt> Prompts, int 
     /// </summary>
     public bool SendTokenIds { get; init; }
 
-    public ServingRequest Request(int index, int serverCount)
+    /// <summary>
+    /// Request <paramref name="index"/> of a point, on prompt <paramref name="promptIndex"/> (by default the same index).
+    /// A sweep gives every request of every point its own prompt (<see cref="ServingSweepPlan.FirstPrompt"/>): a prompt
+    /// sent again would be answered from the server's prompt cache, and its TTFT would measure no prefill.
+    /// </summary>
+    public ServingRequest Request(int index, int serverCount, int? promptIndex = null)
     {
         if (Prompts.IsEmpty)
         {
             throw new InvalidOperationException("the workload has no prompt");
         }
 
-        var prompt = Prompts[index % Prompts.Length];
+        var prompt = Prompts[(promptIndex ?? index) % Prompts.Length];
         return new ServingRequest(index, prompt.Text, prompt.Tokens, MaxTokens, index % Math.Max(1, serverCount))
         {
             PromptTokenIds = SendTokenIds ? prompt.TokenIds : [],

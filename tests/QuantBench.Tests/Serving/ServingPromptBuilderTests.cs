@@ -27,6 +27,18 @@ public sealed class ServingPromptBuilderTests
         Assert.True(prompts.Select(p => p.Tokens).Distinct().Count() > 5);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Many_prompts_of_one_length_are_all_different(bool withTokenizer)
+    {
+        // A sweep asks one prompt per request; two equal prompts would be answered from the server's prompt cache.
+        var (prompts, _) = await ServingPromptBuilder.BuildAsync(withTokenizer ? new CharacterTokenizer() : null, null, PromptLengthRange.Parse("128"), 600, 42, CancellationToken.None);
+
+        Assert.Equal(600, prompts.Length);
+        Assert.Equal(600, prompts.Select(p => p.Text).Distinct().Count());
+    }
+
     [Fact]
     public async Task The_same_seed_gives_the_same_prompts_and_without_a_tokenizer_lengths_are_estimates()
     {

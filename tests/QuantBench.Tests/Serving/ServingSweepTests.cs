@@ -131,6 +131,23 @@ public sealed class ServingSweepTests
     }
 
     [Fact]
+    public async Task No_prompt_is_sent_twice_in_a_sweep_warm_ups_and_every_point_included()
+    {
+        // A prompt sent again would be answered from the server's prompt cache (llama-server picks the slot that
+        // holds it), and its TTFT would measure no prefill.
+        var plan = Plan(ServingLoad.Concurrency(1), ServingLoad.Concurrency(2), ServingLoad.Rate(200)) with { RequestsPerPoint = 5, WarmupRequests = 2 };
+        var workload = new ServingWorkload([.. Enumerable.Range(0, plan.PromptCount).Select(i => new ServingPrompt($"prompt {i}", 2))], 4);
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var client = new ScriptedServingClient(r => { seen.Add(r.Prompt); return (TimeSpan.Zero, null); });
+
+        await ServingSweep.RunAsync(client, workload, plan, null, CancellationToken.None);
+
+        Assert.Equal(3 * (2 + 5), plan.PromptCount);
+        Assert.Equal(plan.PromptCount, seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
     public void The_sweep_stops_when_throughput_stops_growing()
     {
         ServingPoint Point(int c, double tps) => new()
