@@ -1,3 +1,4 @@
+using QuantBench.Cli.Commands.Converters;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,6 +13,7 @@ internal static class ErrorReporter
     {
         string message = exception switch
         {
+            _ when Rejected(exception) is { } rejected => rejected.Message,
             CommandParseException or CommandRuntimeException => exception.Message,
             AggregateException { InnerExceptions.Count: 1 } aggregate => aggregate.InnerException!.Message,
             _ => exception.Message,
@@ -22,6 +24,17 @@ internal static class ErrorReporter
         console.Profile.Out.Writer.WriteLine(OneLine(message));
         console.Profile.Out.Writer.Flush();
         return UsageOrInputError;
+    }
+
+    /// <summary>A converter's own message, which Spectre wraps in "Failed to convert ...".</summary>
+    private static OptionValueException? Rejected(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OptionValueException rejected) return rejected;
+        }
+
+        return null;
     }
 
     internal static string OneLine(string message) =>

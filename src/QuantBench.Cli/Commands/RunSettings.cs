@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using QuantBench.Cli.Commands.Converters;
 using System.Collections.Immutable;
 using QuantBench.Engines;
 using QuantBench.Models;
@@ -39,12 +40,14 @@ internal sealed partial class RunSettings : CommandSettings
     [CommandOption("--load-mode <MODE>")]
     [Description("mmap, no-mmap or mlock.")]
     [DefaultValue("mmap")]
-    public string LoadMode { get; init; } = "mmap";
+    [TypeConverter(typeof(LoadModeConverter))]
+    public LoadMode LoadMode { get; init; } = LoadMode.Mmap;
 
     [CommandOption("--flash-attn <MODE>")]
     [Description("Flash attention: auto (llama.cpp's default), on or off.")]
     [DefaultValue("auto")]
-    public string FlashAttention { get; init; } = "auto";
+    [TypeConverter(typeof(FlashAttentionConverter))]
+    public FlashAttentionMode FlashAttention { get; init; } = FlashAttentionMode.Auto;
 
     [CommandOption("--seed <N>")]
     [Description("Seed of prompts and of the synthetic model.")]
@@ -63,7 +66,8 @@ internal sealed partial class RunSettings : CommandSettings
     [CommandOption("--scenarios <LIST>")]
     [Description("Measurements to run, comma-separated: latency, quality, throughput, tasks.")]
     [DefaultValue("latency,quality,throughput")]
-    public string Scenarios { get; init; } = "latency,quality,throughput";
+    [TypeConverter(typeof(ScenarioListConverter))]
+    public ImmutableArray<Scenario> Scenarios { get; init; } = [Scenario.Latency, Scenario.Quality, Scenario.Throughput];
 
     [CommandOption("--cpu-mask <HEX>")]
     [Description("Pin each worker to these CPUs, as a hexadecimal mask (0x3 = CPUs 0 and 1).")]
@@ -94,13 +98,8 @@ internal sealed partial class RunSettings : CommandSettings
     public override ValidationResult Validate()
     {
         var problems = new List<string>(ToBenchmarkSettings().Validate());
-        if (!TryParseLoadMode(LoadMode, out _)) problems.Add($"unknown load mode '{LoadMode}' (use mmap, no-mmap or mlock)");
         if (ModelTimeoutSeconds < 1) problems.Add($"model timeout must be at least 1 s (got {ModelTimeoutSeconds})");
-        if (FlashAttention.Trim().ToLowerInvariant() is not ("auto" or "on" or "off" or "true" or "false" or "1" or "0"))
-            problems.Add($"unknown flash attention mode '{FlashAttention}' (use auto, on or off)");
-        ParseScenarios(Scenarios, out string? scenarioProblem);
         TaskFileSpec.ParseList(Tasks, problems);
-        if (scenarioProblem is not null) problems.Add(scenarioProblem);
         if (Resume is not null && Models.Length > 0) problems.Add("--resume continues an earlier run's own models; give no models with it");
         if (Resume is not null && !Directory.Exists(Resume)) problems.Add($"--resume: no folder {Resume}");
         if (LlamaLibrary is not null && !File.Exists(LlamaLibrary) && !File.Exists(Path.Combine(LlamaLibrary, "libllama.so")))
@@ -131,13 +130,13 @@ internal sealed partial class RunSettings : CommandSettings
         ContextSize = ContextSize,
         BatchSize = BatchSize,
         MicroBatchSize = MicroBatchSize,
-        LoadMode = TryParseLoadMode(LoadMode, out var mode) ? mode : Engines.LoadMode.Mmap,
+        LoadMode = LoadMode,
         Seed = Seed,
         CpuMask = CpuMask,
-        FlashAttention = FlashAttention.Trim().ToLowerInvariant() switch { "on" or "true" or "1" => true, "off" or "false" or "0" => false, _ => null },
+        FlashAttention = FlashAttention switch { FlashAttentionMode.On => true, FlashAttentionMode.Off => false, _ => null },
         Interleave = Interleave,
         InterleaveRounds = Rounds,
-        Scenarios = WithTasks(ParseScenarios(Scenarios, out _)),
+        Scenarios = WithTasks(Scenarios),
         Tasks = ToTaskSettings(),
         Throughput = ToThroughputSettings(),
         Quality = ToQualitySettings(),
