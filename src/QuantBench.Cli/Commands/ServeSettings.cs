@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using QuantBench.Cli.Commands.Converters;
 using QuantBench.Serving;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,7 +17,8 @@ internal sealed class ServeSettings : CommandSettings
     [CommandOption("--api <API>")]
     [Description("completions (/v1/completions) or chat (/v1/chat/completions).")]
     [DefaultValue("completions")]
-    public string Api { get; init; } = "completions";
+    [TypeConverter(typeof(ServingApiConverter))]
+    public ServingApi Api { get; init; } = ServingApi.Completions;
 
     [CommandOption("--model <NAME>")]
     [Description("The model name the server expects (sent as 'model').")]
@@ -170,11 +172,6 @@ internal sealed class ServeSettings : CommandSettings
             {
                 problems.Add($"'{url}' is not an http:// or https:// URL");
             }
-        }
-
-        if (!Enum.TryParse<ServingApi>(Api, ignoreCase: true, out _))
-        {
-            problems.Add($"unknown API '{Api}' (completions or chat)");
         }
 
         Check(problems, () => PromptLengthRange.Parse(PromptTokens));

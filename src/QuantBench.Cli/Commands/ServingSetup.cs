@@ -15,7 +15,7 @@ internal sealed class ServingSetup
     internal ServingSetup(ServeSettings settings)
     {
         _settings = settings;
-        Api = Enum.Parse<ServingApi>(settings.Api, ignoreCase: true);
+        Api = settings.Api;
         Lengths = PromptLengthRange.Parse(settings.PromptTokens);
         Plan = new ServingSweepPlan
         {
