@@ -13,6 +13,9 @@ namespace QuantBench.Running;
 /// </summary>
 public sealed class TaskBenchmark(IInferenceBackend backend) : IScenarioRunner
 {
+    /// <summary>Progress lines per task file: one per batch cost measurable time on the tiny models.</summary>
+    private const int ProgressSteps = 20;
+
     public Scenario Scenario => Scenario.Tasks;
 
     public ModelResult Run(WorkerJob job, IProgress<BenchmarkProgress>? progress, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ public sealed class TaskBenchmark(IInferenceBackend backend) : IScenarioRunner
             foreach (var file in settings.Files)
             {
                 var set = file.Read(settings.TaskCount);
-                var report = new SynchronousProgress<int>(done => progress?.Report(new BenchmarkProgress(job.Model.Label, BenchmarkPhase.Tasks, done, set.Count)));
+                var report = new StepProgress(set.Count, ProgressSteps, done => progress?.Report(new BenchmarkProgress(job.Model.Label, BenchmarkPhase.Tasks, done, set.Count)));
                 var outcomes = set.Kind == TaskKind.Winogrande
                     ? new WinograndeScorer(evaluator).Score(set, report, cancellationToken)
                     : new ChoiceTaskScorer(evaluator).Score(set, report, cancellationToken);
