@@ -25,8 +25,11 @@ internal sealed class ScriptedServingClient(Func<ServingRequest, (TimeSpan Durat
         try
         {
             var (duration, error) = script(request);
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
             await Task.Delay(duration, cancellationToken);
-            double ms = duration.TotalMilliseconds;
+            // The time that really passed, as the real client measures it: a timer can fire a millisecond early, and
+            // a scripted end after the real one would overlap the worker's next request.
+            double ms = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             return new ServingSample
             {
                 Index = request.Index,
